@@ -1,0 +1,107 @@
+package io.mcphub.gateway;
+
+import io.mcphub.gateway.config.ConfigException;
+import io.mcphub.gateway.config.ConfigLoader;
+import io.mcphub.gateway.config.HubConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the hub: reads the command line and config, deploys the gateway, and on SIGTERM or Ctrl-C
+ * shuts everything down (sessions, upstream process trees, logs) within {@value #SHUTDOWN_BUDGET_MS} ms.
+ * Exit codes: 0 normal, 1 cannot start (e.g. port in use), 2 bad command line or config.
+ */
+public final class Main {
+
+  static final long SHUTDOWN_BUDGET_MS = 8_000;
+  /** System property read by logback.xml for the root level. */
+  static final String LOG_LEVEL_PROPERTY = "MCP_HUB_LOG_LEVEL";
+
+  private Main() {
+  }
+
+  public static void main(String[] args) {
+    CommandLine cli;
+    try {
+      cli = CommandLine.parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("mcp-hub: " + e.getMessage());
+      System.err.println(CommandLine.USAGE);
+      System.exit(2);
+      return;
+    }
+    if (cli.help()) {
+      System.out.println(CommandLine.USAGE);
+      return;
+    }
+    if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+      System.setProperty(LOG_LEVEL_PROPERTY, cli.logLevel().toUpperCase(java.util.Locale.ROOT));
+    }
+    int failure = run(cli);
+    if (failure != 0) {
+      System.exit(failure);
+    }
+  }
+
+  /** Starts the hub; returns 0 when it runs (Vert.x threads keep the process alive), else the exit code. */
+  private static int run(CommandLine cli) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Vertx vertx = Vertx.vertx();
+    try {
+      HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
+      log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {})", config.hub().host(), config.hub().port(),
+          config.servers().size(), config.filteringMode().configName());
+      return 0;
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ConfigException config) {
+        config.problems().forEach(problem -> System.err.println("mcp-hub: config: " + problem));
+        closeQuietly(vertx);
+        return 2;
+      }
+      System.err.println("mcp-hub: cannot start: " + (cause.getMessage() == null ? cause : cause.getMessage()));
+      closeQuietly(vertx);
+      return 1;
+    }
+  }
+
+  /** Loads the config, applies command-line overrides, deploys the gateway; yields the config it listens with. */
+  static Future<HubConfig> start(Vertx vertx, CommandLine cli) {
+    return new ConfigLoader(vertx, System::getenv).load(cli.configFiles())
+        .map(config -> withListen(config, cli))
+        .compose(config -> {
+          HubVerticle verticle = new HubVerticle(config, System::getenv);
+          return vertx.deployVerticle(verticle)
+              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, false)));
+        });
+  }
+
+  private static HubConfig withListen(HubConfig config, CommandLine cli) {
+    String host = cli.host() != null ? cli.host() : config.hub().host();
+    int port = cli.port() != null ? cli.port() : config.hub().port();
+    return new HubConfig(config.hub().withListen(host, port), config.pool(), config.filteringMode(), config.servers());
+  }
+
+  private static void shutdown(Vertx vertx, Logger log) {
+    log.info("mcp-hub shutting down");
+    closeQuietly(vertx);
+    log.info("mcp-hub stopped");
+    org.slf4j.ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    if (factory instanceof ch.qos.logback.classic.LoggerContext context) {
+      context.stop();
+    }
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_BUDGET_MS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

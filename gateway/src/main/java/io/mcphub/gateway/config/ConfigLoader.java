@@ -1,0 +1,81 @@
+package io.mcphub.gateway.config;
+
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads one or more config files through Vert.x Config and merges them in order: a later file replaces
+ * whole {@code mcpServers} entries of the same name and every other top-level key it sets.
+ */
+public final class ConfigLoader {
+
+  private final Vertx vertx;
+  private final ConfigParser parser;
+
+  public ConfigLoader(Vertx vertx, Function<String, String> environment) {
+    this.vertx = vertx;
+    this.parser = new ConfigParser(environment);
+  }
+
+  public Future<HubConfig> load(List<Path> files) {
+    Future<JsonObject> merged = Future.succeededFuture(new JsonObject());
+    for (Path file : files) {
+      merged = merged.compose(acc -> read(file).map(json -> merge(acc, json)));
+    }
+    return merged.compose(json -> {
+      try {
+        return Future.succeededFuture(parser.parse(json));
+      } catch (ConfigException e) {
+        return Future.failedFuture(e);
+      }
+    });
+  }
+
+  private Future<JsonObject> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Future.failedFuture(new ConfigException(file + ": config file not found"));
+    }
+    ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
+        .setConfig(new JsonObject().put("path", file.toString()));
+    ConfigRetriever retriever = ConfigRetriever.create(vertx,
+        new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(-1).addStore(store));
+    return retriever.getConfig()
+        .recover(error -> Future.failedFuture(new ConfigException(file + ": not valid JSON: " + oneLine(error))))
+        .eventually(retriever::close);
+  }
+
+  static JsonObject merge(JsonObject base, JsonObject later) {
+    JsonObject result = base.copy();
+    for (String key : later.fieldNames()) {
+      Object value = later.getValue(key);
+      if (isServersKey(key) && value instanceof JsonObject servers && result.getValue(key) instanceof JsonObject existing) {
+        result.put(key, existing.copy().mergeIn(servers, false));
+      } else {
+        result.put(key, value);
+      }
+    }
+    return result;
+  }
+
+  private static boolean isServersKey(String key) {
+    return "mcpServers".equals(key) || "servers".equals(key);
+  }
+
+  private static String oneLine(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

@@ -1,0 +1,141 @@
+package io.mcphub.gateway.config;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the merged JSON of the config files into a {@link HubConfig}, collecting every problem
+ * before failing. Unknown keys ({@code note}, {@code comment}, …) are ignored.
+ */
+public final class ConfigParser {
+
+  private final Function<String, String> environment;
+
+  public ConfigParser(Function<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** Parses {@code json} (left untouched); throws {@link ConfigException} listing every problem. */
+  public HubConfig parse(JsonObject json) {
+    List<String> problems = new ArrayList<>();
+    JsonObject resolved = json.copy();
+    new Placeholders(environment).resolve(resolved, "", problems);
+    FieldReader root = new FieldReader(resolved, "", problems);
+    HubOptions hub = parseHub(new FieldReader(root.object("hub"), "hub", problems));
+    PoolOptions pool = parsePool(new FieldReader(root.object("connectionPool"), "connectionPool", problems));
+    FilteringMode mode = parseFiltering(new FieldReader(root.object("toolFiltering"), "toolFiltering", problems));
+    String serversKey = resolved.containsKey("mcpServers") ? "mcpServers" : "servers";
+    Map<String, ServerConfig> servers = new LinkedHashMap<>();
+    JsonObject serverEntries = root.object(serversKey);
+    if (serverEntries != null) {
+      for (String name : serverEntries.fieldNames()) {
+        parseServer(name, serverEntries.getValue(name), serversKey, problems).ifPresent(server -> servers.put(name, server));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new HubConfig(hub, pool, mode, servers);
+  }
+
+  private static HubOptions parseHub(FieldReader hub) {
+    return new HubOptions(
+        hub.string("host", HubOptions.DEFAULT_HOST),
+        (int) hub.longInRange("port", HubOptions.DEFAULT_PORT, 0, 65_535),
+        hub.strings("allowedOrigins"),
+        hub.longInRange("maxBodyBytes", HubOptions.DEFAULT_MAX_BODY_BYTES, 1_024, 1L << 30),
+        hub.longInRange("restartInitialDelayMs", HubOptions.DEFAULT_RESTART_INITIAL_DELAY_MS, 10, 600_000),
+        hub.longInRange("restartMaxDelayMs", HubOptions.DEFAULT_RESTART_MAX_DELAY_MS, 10, 3_600_000),
+        hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000));
+  }
+
+  private static PoolOptions parsePool(FieldReader pool) {
+    return new PoolOptions(
+        pool.bool("enabled", true),
+        pool.longInRange("keepAliveTimeout", PoolOptions.DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 1_000, 3_600_000),
+        (int) pool.longInRange("maxConnections", PoolOptions.DEFAULT_MAX_CONNECTIONS, 1, 1_000));
+  }
+
+  private static FilteringMode parseFiltering(FieldReader filtering) {
+    boolean enabled = filtering.bool("enabled", true);
+    String modeName = filtering.string("mode", FilteringMode.STATIC.configName());
+    FilteringMode mode = FilteringMode.fromConfig(modeName).orElse(null);
+    if (mode == null) {
+      filtering.problem("mode", "got " + FieldReader.describe(modeName) + ", expected one of " + FilteringMode.allowed());
+      return FilteringMode.STATIC;
+    }
+    if (!enabled) {
+      return FilteringMode.STATIC;
+    }
+    if (mode != FilteringMode.STATIC) {
+      filtering.problem("mode", "\"" + modeName + "\" is not available in this build yet; supported: static"
+          + " (or set toolFiltering.enabled to false)");
+    }
+    return mode;
+  }
+
+  private static java.util.Optional<ServerConfig> parseServer(String name, Object value, String serversKey,
+      List<String> problems) {
+    String path = serversKey + "." + name;
+    if (!(value instanceof JsonObject json)) {
+      problems.add(path + ": got " + FieldReader.describe(value) + ", expected an object with \"command\" or \"url\"");
+      return java.util.Optional.empty();
+    }
+    int before = problems.size();
+    FieldReader server = new FieldReader(json, path, problems);
+    String command = server.string("command", null);
+    String url = server.string("url", null);
+    TransportType type = transportType(server, command, url);
+    ServerConfig config = new ServerConfig(
+        name, type, server.has("type"), command, server.strings("args"), server.stringMap("env"),
+        server.string("cwd", null), url, server.stringMap("headers"), server.bool("disabled", false),
+        server.string("category", null),
+        server.longInRange("timeout", ServerConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1, 24L * 3_600_000),
+        server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000));
+    return problems.size() == before ? java.util.Optional.of(config) : java.util.Optional.empty();
+  }
+
+  private static TransportType transportType(FieldReader server, String command, String url) {
+    if (command != null && url != null) {
+      server.problem("", "has both \"command\" and \"url\"; a server is either a process (command) or remote (url)");
+      return TransportType.STDIO;
+    }
+    if (command == null && url == null) {
+      server.problem("", "needs \"command\" (a process speaking MCP on stdio) or \"url\" (a remote MCP server)");
+      return TransportType.STDIO;
+    }
+    if (command != null && command.isBlank()) {
+      server.problem("command", "must not be empty");
+    }
+    if (url != null && !isHttpUrl(url)) {
+      server.problem("url", "got " + FieldReader.describe(url) + ", expected an http:// or https:// URL");
+    }
+    String typeName = server.string("type", null);
+    if (typeName == null) {
+      return command != null ? TransportType.STDIO : TransportType.STREAMABLE_HTTP;
+    }
+    TransportType type = TransportType.fromConfig(typeName).orElse(null);
+    if (type == null) {
+      server.problem("type", "got " + FieldReader.describe(typeName) + ", expected one of stdio, streamable-http, http, sse");
+      return TransportType.STDIO;
+    }
+    if ((type == TransportType.STDIO) != (command != null)) {
+      server.problem("type", "\"" + typeName + "\" does not fit a server with " + (command != null ? "\"command\"" : "\"url\""));
+    }
+    return type;
+  }
+
+  private static boolean isHttpUrl(String url) {
+    try {
+      URI uri = URI.create(url);
+      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

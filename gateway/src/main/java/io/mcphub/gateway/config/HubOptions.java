@@ -1,0 +1,33 @@
+package io.mcphub.gateway.config;
+
+import java.util.List;
+
+/**
+ * The {@code hub} section: where the hub listens and how it treats clients.
+ *
+ * @param allowedOrigins browser origins allowed besides localhost ones (DNS-rebinding protection)
+ * @param maxBodyBytes largest accepted HTTP request body; larger ones get 413
+ * @param restartInitialDelayMs first delay before restarting a crashed upstream; doubles up to {@code restartMaxDelayMs}
+ * @param sessionIdleTimeoutMs a session with no request and no open stream for this long is ended
+ */
+public record HubOptions(
+    String host,
+    int port,
+    List<String> allowedOrigins,
+    long maxBodyBytes,
+    long restartInitialDelayMs,
+    long restartMaxDelayMs,
+    long sessionIdleTimeoutMs) {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 7000;
+  public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+  public static final long DEFAULT_RESTART_INITIAL_DELAY_MS = 1_000;
+  public static final long DEFAULT_RESTART_MAX_DELAY_MS = 30_000;
+  public static final long DEFAULT_SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
+
+  public HubOptions withListen(String newHost, int newPort) {
+    return new HubOptions(newHost, newPort, allowedOrigins, maxBodyBytes, restartInitialDelayMs, restartMaxDelayMs,
+        sessionIdleTimeoutMs);
+  }
+}

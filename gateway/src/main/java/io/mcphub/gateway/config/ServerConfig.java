@@ -1,0 +1,35 @@
+package io.mcphub.gateway.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code mcpServers} entry, validated and with placeholders resolved.
+ *
+ * @param name the config key
+ * @param type how to reach it; {@code explicitType} tells whether the user chose it (no SSE fallback then)
+ * @param requestTimeoutMs per-call timeout ({@code timeout} in the file)
+ * @param startupTimeoutMs how long connecting and {@code initialize} may take ({@code startupTimeout})
+ */
+public record ServerConfig(
+    String name,
+    TransportType type,
+    boolean explicitType,
+    String command,
+    List<String> args,
+    Map<String, String> env,
+    String cwd,
+    String url,
+    Map<String, String> headers,
+    boolean disabled,
+    String category,
+    long requestTimeoutMs,
+    long startupTimeoutMs) {
+
+  public static final long DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+  public static final long DEFAULT_STARTUP_TIMEOUT_MS = 120_000;
+
+  public boolean isRemote() {
+    return type != TransportType.STDIO;
+  }
+}

@@ -1,0 +1,64 @@
+package io.mcphub.gateway.http;
+
+import io.mcphub.gateway.config.HubOptions;
+import io.mcphub.gateway.health.HubHealth;
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.mcp.McpDispatcher;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every HTTP route of the hub, in one place. */
+public final class HubRouter {
+
+  public static final String MCP_PATH = "/mcp";
+  public static final String SSE_PATH = "/sse";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HubRouter.class);
+
+  private HubRouter() {
+  }
+
+  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options) {
+    LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
+    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
+    OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
+    Router router = Router.router(vertx);
+    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
+      router.route(path).handler(guard);
+    }
+    router.post(MCP_PATH).handler(body).handler(streamable::post);
+    router.get(MCP_PATH).handler(streamable::get);
+    router.delete(MCP_PATH).handler(streamable::delete);
+    router.get(SSE_PATH).handler(legacy::open);
+    router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
+    HealthCheckHandler health = HubHealth.handler(vertx, hub);
+    router.get("/health").handler(health);
+    router.get("/api/health").handler(health);
+    router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
+    return router;
+  }
+
+  private static void onFailure(RoutingContext ctx, long maxBodyBytes) {
+    int status = ctx.statusCode();
+    if (status == 413) {
+      HttpErrors.send(ctx.response(), 413, JsonRpc.INVALID_REQUEST,
+          "Payload Too Large: the body exceeds " + maxBodyBytes + " bytes (hub.maxBodyBytes)");
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      HttpErrors.send(ctx.response(), status, JsonRpc.INVALID_REQUEST, "HTTP " + status);
+      return;
+    }
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("internal error [ref {}] on {} {}", reference, ctx.request().method(), ctx.request().path(), ctx.failure());
+    HttpErrors.send(ctx.response(), 500, JsonRpc.INTERNAL_ERROR, "internal error (ref " + reference + ")");
+  }
+}

@@ -1,0 +1,201 @@
+package io.mcphub.gateway.http;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.ProtocolVersions;
+import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.mcp.McpDispatcher;
+import io.mcphub.gateway.session.Session;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Streamable HTTP transport at {@code /mcp}: POST carries client messages, GET opens the session's
+ * stream, DELETE ends the session.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
+ */
+final class StreamableHttpHandler {
+
+  private final Hub hub;
+  private final McpDispatcher dispatcher;
+  private final LegacySseHandler legacy;
+
+  StreamableHttpHandler(Hub hub, McpDispatcher dispatcher, LegacySseHandler legacy) {
+    this.hub = hub;
+    this.dispatcher = dispatcher;
+    this.legacy = legacy;
+  }
+
+  void post(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
+    AcceptedMedia accept = AcceptedMedia.of(request.getHeader("Accept"));
+    if (!accept.json() && !accept.eventStream()) {
+      HttpErrors.send(response, 406, JsonRpc.INVALID_REQUEST,
+          "Not Acceptable: Accept must include application/json and text/event-stream");
+      return;
+    }
+    String contentType = request.getHeader("Content-Type");
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(McpHeaders.JSON)) {
+      HttpErrors.send(response, 415, JsonRpc.INVALID_REQUEST, "Unsupported Media Type: Content-Type must be application/json");
+      return;
+    }
+    IncomingBody body = IncomingBody.parse(ctx.body().buffer());
+    if (body.problem() != null) {
+      HttpErrors.send(response, 400, body.problemCode(), body.problem());
+      return;
+    }
+    if (body.isInitialize()) {
+      initialize(body, response, accept);
+      return;
+    }
+    Session session = existingSession(request, response);
+    if (session == null || !protocolVersionMatches(request, response, session)) {
+      return;
+    }
+    if (body.batch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
+      HttpErrors.badRequest(response, "JSON-RPC batches are not supported in protocol revision " + session.protocolVersion());
+      return;
+    }
+    process(session, body, response, accept);
+  }
+
+  private void initialize(IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
+    Session session = hub.openSession(Session.Transport.STREAMABLE_HTTP);
+    PostExchange exchange = new PostExchange(session, response, accept);
+    dispatcher.dispatchAll(session, body.messages(), exchange).onSuccess(responses -> {
+      if (responses.get(0).containsKey("error")) {
+        hub.closeSession(session.id());
+      } else {
+        response.putHeader(McpHeaders.SESSION_ID, session.id());
+      }
+      exchange.finish(responses, false);
+    });
+  }
+
+  private void process(Session session, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
+    if (!body.hasRequests()) {
+      dispatcher.dispatchAll(session, body.messages(), null).onSuccess(responses -> {
+        if (responses.isEmpty()) {
+          response.setStatusCode(202).end();
+        } else {
+          HttpErrors.send(response, 400, JsonRpc.INVALID_REQUEST, responses.get(0).getJsonObject("error").getString("message"));
+        }
+      });
+      return;
+    }
+    PostExchange exchange = new PostExchange(session, response, accept);
+    dispatcher.dispatchAll(session, body.messages(), exchange)
+        .onSuccess(responses -> exchange.finish(responses, body.batch()));
+  }
+
+  void get(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    HttpServerResponse response = ctx.response();
+    AcceptedMedia accept = AcceptedMedia.of(request.getHeader("Accept"));
+    if (!accept.eventStream()) {
+      HttpErrors.send(response, 406, JsonRpc.INVALID_REQUEST, "Not Acceptable: GET needs Accept: text/event-stream");
+      return;
+    }
+    if (request.getHeader(McpHeaders.SESSION_ID) == null && accept.onlyEventStream()) {
+      legacy.open(ctx);
+      return;
+    }
+    Session session = existingSession(request, response);
+    if (session == null || !protocolVersionMatches(request, response, session)) {
+      return;
+    }
+    if (session.hasOpenStream()) {
+      HttpErrors.send(response, 409, JsonRpc.INVALID_REQUEST, "Conflict: this session already has an open GET stream");
+      return;
+    }
+    session.attach(SseStream.open(response, session::detach));
+  }
+
+  void delete(RoutingContext ctx) {
+    Session session = existingSession(ctx.request(), ctx.response());
+    if (session != null) {
+      hub.closeSession(session.id());
+      ctx.response().setStatusCode(200).end();
+    }
+  }
+
+  private Session existingSession(HttpServerRequest request, HttpServerResponse response) {
+    String id = request.getHeader(McpHeaders.SESSION_ID);
+    if (id == null || id.isBlank()) {
+      HttpErrors.badRequest(response, "Bad Request: the Mcp-Session-Id header is required (send initialize first)");
+      return null;
+    }
+    Session session = hub.sessions().get(id);
+    if (session == null || session.transport() != Session.Transport.STREAMABLE_HTTP) {
+      HttpErrors.send(response, 404, JsonRpc.INVALID_REQUEST,
+          "Session not found: it ended or never existed; start a new one with initialize");
+      return null;
+    }
+    return session;
+  }
+
+  private static boolean protocolVersionMatches(HttpServerRequest request, HttpServerResponse response, Session session) {
+    String version = request.getHeader(McpHeaders.PROTOCOL_VERSION);
+    if (version == null || version.equals(session.protocolVersion())) {
+      return true;
+    }
+    HttpErrors.badRequest(response, "Bad Request: unsupported MCP-Protocol-Version " + version
+        + "; this session negotiated " + session.protocolVersion());
+    return false;
+  }
+
+  /** A POST body, parsed and classified. */
+  record IncomingBody(List<Object> messages, boolean batch, String problem, int problemCode) {
+
+    static IncomingBody parse(io.vertx.core.buffer.Buffer buffer) {
+      Object decoded;
+      try {
+        decoded = buffer == null || buffer.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(buffer);
+      } catch (RuntimeException e) {
+        return failed(JsonRpc.PARSE_ERROR, "Parse error: the body is not valid JSON");
+      }
+      if (decoded instanceof io.vertx.core.json.JsonArray array) {
+        if (array.isEmpty()) {
+          return failed(JsonRpc.INVALID_REQUEST, "Invalid Request: empty batch");
+        }
+        return new IncomingBody(array.getList().stream().map(IncomingBody::wrap).toList(), true, null, 0);
+      }
+      if (!(decoded instanceof JsonObject message)) {
+        return failed(JsonRpc.INVALID_REQUEST, "Invalid Request: expected a JSON-RPC message object");
+      }
+      String problem = JsonRpc.problemWith(message);
+      if (problem != null) {
+        return failed(JsonRpc.INVALID_REQUEST, "Invalid Request: " + problem);
+      }
+      return new IncomingBody(List.of(message), false, null, 0);
+    }
+
+    private static IncomingBody failed(int code, String problem) {
+      return new IncomingBody(List.of(), false, problem, code);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object wrap(Object item) {
+      if (item instanceof java.util.Map<?, ?> map) {
+        return new JsonObject((java.util.Map<String, Object>) map);
+      }
+      return item;
+    }
+
+    boolean isInitialize() {
+      return !batch && messages.get(0) instanceof JsonObject message
+          && McpMethods.INITIALIZE.equals(message.getValue("method")) && JsonRpc.isRequest(message);
+    }
+
+    boolean hasRequests() {
+      return messages.stream().anyMatch(m -> !(m instanceof JsonObject message) || JsonRpc.isRequest(message)
+          || JsonRpc.problemWith(m) != null);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.session.InFlightCall;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.session.SessionStore;
+import io.mcphub.gateway.tools.CapabilityRegistry;
+import io.mcphub.gateway.upstream.ListKind;
+import io.mcphub.gateway.upstream.RequestOrigin;
+import io.mcphub.gateway.upstream.Upstream;
+import io.mcphub.gateway.upstream.UpstreamEvents;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running hub's shared state — upstreams, the merged registry, sessions, resource subscriptions — and
+ * the fan-out of what upstreams say to the sessions it concerns. Confined to the hub's context.
+ */
+public final class Hub implements UpstreamEvents {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  private static final List<String> LOG_LEVELS =
+      List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+
+  private final Vertx vertx;
+  private final SessionStore sessions;
+  private final List<Upstream> upstreams = new ArrayList<>();
+  private final CapabilityRegistry registry = new CapabilityRegistry(Collections.unmodifiableList(upstreams));
+  private final Map<String, Set<Session>> subscriptions = new HashMap<>();
+
+  public Hub(Vertx vertx, SessionStore sessions) {
+    this.vertx = vertx;
+    this.sessions = sessions;
+  }
+
+  public void addUpstream(Upstream upstream) {
+    upstreams.add(upstream);
+  }
+
+  public List<Upstream> upstreams() {
+    return Collections.unmodifiableList(upstreams);
+  }
+
+  public CapabilityRegistry registry() {
+    return registry;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  public Session openSession(Session.Transport transport) {
+    Session session = new Session(vertx, UUID.randomUUID().toString(), transport);
+    sessions.put(session);
+    return session;
+  }
+
+  /** Ends a session: cancels its upstream calls, drops its subscriptions, closes its stream. */
+  public void closeSession(String id) {
+    Session session = sessions.remove(id);
+    if (session == null) {
+      return;
+    }
+    Map<Object, InFlightCall> inFlight = session.close();
+    inFlight.values().forEach(call -> call.upstream().cancel(call.upstreamId(), "client session ended"));
+    new ArrayList<>(subscriptions.keySet()).forEach(uri -> unsubscribe(session, uri));
+    LOG.debug("session {} ended ({} calls cancelled)", id, inFlight.size());
+  }
+
+  /** Subscribes a session; the upstream is asked only for the first subscriber of a URI. */
+  public boolean subscribe(Session session, String uri) {
+    Set<Session> subscribers = subscriptions.computeIfAbsent(uri, u -> new LinkedHashSet<>());
+    boolean first = subscribers.isEmpty();
+    subscribers.add(session);
+    return first;
+  }
+
+  /** Unsubscribes a session; tells the owning upstream when the last subscriber leaves. */
+  public void unsubscribe(Session session, String uri) {
+    Set<Session> subscribers = subscriptions.get(uri);
+    if (subscribers == null || !subscribers.remove(session) || !subscribers.isEmpty()) {
+      return;
+    }
+    subscriptions.remove(uri);
+    Upstream owner = registry.resourceOwner(uri);
+    if (owner != null) {
+      owner.call(McpMethods.RESOURCES_UNSUBSCRIBE, new JsonObject().put("uri", uri), null);
+    }
+  }
+
+  public Upstream upstream(String name) {
+    return upstreams.stream().filter(u -> u.name().equals(name)).findFirst().orElse(null);
+  }
+
+  @Override
+  public void stateChanged(Upstream upstream) {
+    LOG.debug("upstream '{}' is {}", upstream.name(), upstream.state().label());
+  }
+
+  @Override
+  public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
+    Set<ListKind> changed = registry.rebuild();
+    if (changed.contains(ListKind.TOOLS)) {
+      broadcast(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED);
+    }
+    if (changed.contains(ListKind.PROMPTS)) {
+      broadcast(McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);
+    }
+    if (changed.contains(ListKind.RESOURCES)) {
+      broadcast(McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
+    }
+  }
+
+  @Override
+  public void notification(Upstream upstream, JsonObject notification) {
+    String method = notification.getString("method");
+    JsonObject params = notification.getJsonObject("params", new JsonObject());
+    if (McpMethods.NOTIFICATION_RESOURCES_UPDATED.equals(method)) {
+      for (Session session : subscriptions.getOrDefault(params.getString("uri"), Set.of())) {
+        session.send(notification);
+      }
+    } else if (McpMethods.NOTIFICATION_MESSAGE.equals(method)) {
+      int level = LOG_LEVELS.indexOf(params.getString("level", "info"));
+      for (Session session : sessions.all()) {
+        if (session.logLevel() != null && level >= LOG_LEVELS.indexOf(session.logLevel())) {
+          session.send(notification);
+        }
+      }
+    } else {
+      LOG.debug("upstream '{}' sent {}; not relayed", upstream.name(), method);
+    }
+  }
+
+  @Override
+  public RequestOrigin originForUntiedRequest(Upstream upstream, String method) {
+    return sessions.all().stream()
+        .filter(s -> s.isInitialized() && s.hasOpenStream() && SessionOrigin.clientSupports(s, method))
+        .max((a, b) -> Long.compare(a.lastSeen(), b.lastSeen()))
+        .map(SessionOrigin::new)
+        .orElse(null);
+  }
+
+  public static boolean isLogLevel(String level) {
+    return LOG_LEVELS.contains(level);
+  }
+
+  public static List<String> logLevels() {
+    return LOG_LEVELS;
+  }
+
+  private void broadcast(String method) {
+    JsonObject notification = JsonRpc.notification(method, null);
+    for (Session session : sessions.all()) {
+      if (session.state() == Session.State.OPERATING) {
+        session.send(notification);
+      }
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.exposure.ToolExposure;
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.session.InFlightCall;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.upstream.RequestOrigin;
+import io.mcphub.gateway.upstream.Upstream;
+import io.mcphub.gateway.upstream.UpstreamState;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes each client message of a session to its handler, independent of the HTTP transport that carried
+ * it. Requests yield a result future; notifications and responses are consumed. The only place where a
+ * handler outcome becomes a JSON-RPC response.
+ */
+public final class McpDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(McpDispatcher.class);
+
+  private final Hub hub;
+  private final Map<String, McpHandler> handlers = new HashMap<>();
+
+  public McpDispatcher(Hub hub, ToolExposure exposure) {
+    this.hub = hub;
+    ToolHandlers tools = new ToolHandlers(hub.registry(), exposure);
+    PromptHandlers prompts = new PromptHandlers(hub.registry());
+    ResourceHandlers resources = new ResourceHandlers(hub);
+    handlers.put(McpMethods.INITIALIZE, new InitializeHandler());
+    handlers.put(McpMethods.PING, request -> Future.succeededFuture(new JsonObject()));
+    handlers.put(McpMethods.TOOLS_LIST, tools::list);
+    handlers.put(McpMethods.TOOLS_CALL, tools::call);
+    handlers.put(McpMethods.PROMPTS_LIST, prompts::list);
+    handlers.put(McpMethods.PROMPTS_GET, prompts::get);
+    handlers.put(McpMethods.RESOURCES_LIST, resources::list);
+    handlers.put(McpMethods.RESOURCES_TEMPLATES_LIST, resources::templates);
+    handlers.put(McpMethods.RESOURCES_READ, resources::read);
+    handlers.put(McpMethods.RESOURCES_SUBSCRIBE, resources::subscribe);
+    handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, resources::unsubscribe);
+    handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry()));
+    handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
+  }
+
+  /** Handles a request; the future fails with an {@link McpException} for any protocol error. */
+  public Future<JsonObject> request(Session session, JsonObject message, RequestOrigin origin) {
+    session.touch();
+    String method = message.getValue("method") instanceof String text ? text : null;
+    Object params = message.getValue("params");
+    if (method == null) {
+      return Future.failedFuture(new McpException(JsonRpc.INVALID_REQUEST, "\"method\" must be a string"));
+    }
+    if (params != null && !(params instanceof JsonObject)) {
+      return Future.failedFuture(McpException.invalidParams("\"params\" must be an object"));
+    }
+    McpHandler handler = handlers.get(method);
+    if (handler == null) {
+      return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method));
+    }
+    boolean initialize = McpMethods.INITIALIZE.equals(method);
+    if (initialize == session.isInitialized() && !McpMethods.PING.equals(method)) {
+      return Future.failedFuture(new McpException(JsonRpc.INVALID_REQUEST, initialize
+          ? "the session is already initialized" : "the session is not initialized: send initialize first"));
+    }
+    McpRequest request = new McpRequest(session, message.getValue("id"), method,
+        params == null ? new JsonObject() : (JsonObject) params, origin);
+    try {
+      return handler.handle(request);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Handles every message of one POST (a single message or a batch): notifications and responses at once,
+   * requests concurrently. Completes with the responses to send, in request order (empty when none).
+   */
+  public Future<List<JsonObject>> dispatchAll(Session session, List<Object> messages, RequestOrigin origin) {
+    List<Future<JsonObject>> responses = new ArrayList<>();
+    for (Object item : messages) {
+      String problem = JsonRpc.problemWith(item);
+      if (problem != null) {
+        Object id = item instanceof JsonObject object && JsonRpc.isValidId(object.getValue("id")) ? object.getValue("id") : null;
+        responses.add(Future.succeededFuture(JsonRpc.error(id, new McpException(JsonRpc.INVALID_REQUEST, problem))));
+        continue;
+      }
+      JsonObject message = (JsonObject) item;
+      if (JsonRpc.isRequest(message)) {
+        Object id = message.getValue("id");
+        responses.add(request(session, message, origin).transform(outcome -> Future.succeededFuture(toResponse(id, outcome))));
+      } else if (JsonRpc.isNotification(message)) {
+        notification(session, message);
+      } else {
+        response(session, message);
+      }
+    }
+    return Future.join(responses).map(all -> responses.stream().map(Future::result).toList());
+  }
+
+  /** Handles a client notification. */
+  public void notification(Session session, JsonObject message) {
+    session.touch();
+    JsonObject params = message.getValue("params") instanceof JsonObject object ? object : new JsonObject();
+    switch (String.valueOf(message.getValue("method"))) {
+      case McpMethods.NOTIFICATION_INITIALIZED -> session.operating();
+      case McpMethods.NOTIFICATION_CANCELLED -> cancel(session, params);
+      case McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED -> forwardToAll(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED);
+      default -> LOG.debug("session {} sent notification {}; ignored", session.id(), message.getValue("method"));
+    }
+  }
+
+  /** Handles a client's response to a request the hub relayed to it. */
+  public void response(Session session, JsonObject message) {
+    session.touch();
+    session.onClientResponse(message);
+  }
+
+  /** Builds the JSON-RPC response for a request's outcome; unexpected failures are logged, not shown. */
+  public static JsonObject toResponse(Object id, AsyncResult<JsonObject> outcome) {
+    if (outcome.succeeded()) {
+      return JsonRpc.result(id, outcome.result());
+    }
+    if (outcome.cause() instanceof McpException error) {
+      return JsonRpc.error(id, error);
+    }
+    String reference = UUID.randomUUID().toString().substring(0, 8);
+    LOG.error("internal error [ref {}] handling request {}", reference, id, outcome.cause());
+    return JsonRpc.error(id, new McpException(JsonRpc.INTERNAL_ERROR, "internal error (ref " + reference + ")"));
+  }
+
+  private void cancel(Session session, JsonObject params) {
+    InFlightCall call = session.untrackInFlight(params.getValue("requestId"));
+    if (call != null) {
+      call.upstream().cancel(call.upstreamId(), params.getString("reason"));
+    }
+  }
+
+  private void forwardToAll(String method) {
+    for (Upstream upstream : hub.upstreams()) {
+      if (upstream.state() == UpstreamState.CONNECTED) {
+        upstream.notify(method, null);
+      }
+    }
+  }
+}

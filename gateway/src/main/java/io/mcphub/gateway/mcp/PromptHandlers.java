@@ -1,0 +1,36 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.tools.CapabilityRegistry;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** {@code prompts/list} and {@code prompts/get} (arguments forwarded unchanged). */
+final class PromptHandlers {
+
+  private final CapabilityRegistry registry;
+
+  PromptHandlers(CapabilityRegistry registry) {
+    this.registry = registry;
+  }
+
+  Future<JsonObject> list(McpRequest request) {
+    JsonArray prompts = new JsonArray();
+    registry.prompts().forEach(prompt -> prompts.add(prompt.definition()));
+    return Future.succeededFuture(new JsonObject().put("prompts", prompts));
+  }
+
+  Future<JsonObject> get(McpRequest request) {
+    String name = Params.requiredString(request.params(), "name");
+    Params.optionalObject(request.params(), "arguments");
+    CatalogEntry prompt = registry.prompt(name);
+    if (prompt == null) {
+      return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + name));
+    }
+    JsonObject params = request.params().put("name", prompt.originalName());
+    return Forwarding.forward(request, prompt.upstream(), McpMethods.PROMPTS_GET, params);
+  }
+}

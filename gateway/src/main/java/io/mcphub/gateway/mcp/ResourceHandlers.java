@@ -1,0 +1,61 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.upstream.Upstream;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Resources keep their URIs; each request is routed to the upstream that lists the URI or a matching template. */
+final class ResourceHandlers {
+
+  private final Hub hub;
+
+  ResourceHandlers(Hub hub) {
+    this.hub = hub;
+  }
+
+  Future<JsonObject> list(McpRequest request) {
+    return Future.succeededFuture(new JsonObject().put("resources", new JsonArray(hub.registry().resources())));
+  }
+
+  Future<JsonObject> templates(McpRequest request) {
+    return Future.succeededFuture(
+        new JsonObject().put("resourceTemplates", new JsonArray(hub.registry().resourceTemplates())));
+  }
+
+  Future<JsonObject> read(McpRequest request) {
+    String uri = Params.requiredString(request.params(), "uri");
+    return Forwarding.forward(request, owner(uri), McpMethods.RESOURCES_READ, request.params());
+  }
+
+  Future<JsonObject> subscribe(McpRequest request) {
+    String uri = Params.requiredString(request.params(), "uri");
+    Upstream owner = owner(uri);
+    JsonObject resources = owner.catalog().capabilities().getJsonObject("resources", new JsonObject());
+    if (!resources.getBoolean("subscribe", false)) {
+      return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND,
+          "upstream server '" + owner.name() + "' does not support resource subscriptions"));
+    }
+    if (!hub.subscribe(request.session(), uri)) {
+      return Future.succeededFuture(new JsonObject());
+    }
+    return Forwarding.forward(request, owner, McpMethods.RESOURCES_SUBSCRIBE, request.params())
+        .onFailure(error -> hub.unsubscribe(request.session(), uri));
+  }
+
+  Future<JsonObject> unsubscribe(McpRequest request) {
+    hub.unsubscribe(request.session(), Params.requiredString(request.params(), "uri"));
+    return Future.succeededFuture(new JsonObject());
+  }
+
+  private Upstream owner(String uri) {
+    Upstream owner = hub.registry().resourceOwner(uri);
+    if (owner == null) {
+      throw new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: " + uri, new JsonObject().put("uri", uri));
+    }
+    return owner;
+  }
+}

@@ -1,0 +1,43 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.exposure.ToolExposure;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.tools.CapabilityRegistry;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** {@code tools/list} and {@code tools/call}, both governed by the same {@link ToolExposure}. */
+final class ToolHandlers {
+
+  private final CapabilityRegistry registry;
+  private final ToolExposure exposure;
+
+  ToolHandlers(CapabilityRegistry registry, ToolExposure exposure) {
+    this.registry = registry;
+    this.exposure = exposure;
+  }
+
+  Future<JsonObject> list(McpRequest request) {
+    JsonArray tools = new JsonArray();
+    for (CatalogEntry tool : registry.tools()) {
+      if (exposure.visible(request.session(), tool)) {
+        tools.add(tool.definition());
+      }
+    }
+    return Future.succeededFuture(new JsonObject().put("tools", tools));
+  }
+
+  Future<JsonObject> call(McpRequest request) {
+    String name = Params.requiredString(request.params(), "name");
+    Params.optionalObject(request.params(), "arguments");
+    CatalogEntry tool = registry.tool(name);
+    if (tool == null || !exposure.visible(request.session(), tool)) {
+      return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));
+    }
+    JsonObject params = request.params().put("name", tool.originalName());
+    return Forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params);
+  }
+}

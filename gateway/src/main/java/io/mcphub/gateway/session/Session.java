@@ -1,0 +1,200 @@
+package io.mcphub.gateway.session;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One client session: negotiated revision, client capabilities, the stream that carries messages the
+ * client did not ask for, the calls it has in flight (for cancellation), and requests the hub relayed to
+ * it (sampling, elicitation, roots). State machine: NEW → INITIALIZING → OPERATING → CLOSED.
+ * Confined to the hub's context.
+ */
+public final class Session {
+
+  /** Where a session is in the MCP lifecycle. */
+  public enum State { NEW, INITIALIZING, OPERATING, CLOSED }
+
+  /** Which client transport created the session. */
+  public enum Transport { STREAMABLE_HTTP, LEGACY_SSE }
+
+  private final Vertx vertx;
+  private final String id;
+  private final Transport transport;
+  private final long createdAt = System.currentTimeMillis();
+  private final Map<Object, InFlightCall> inFlight = new HashMap<>();
+  private final Map<String, Promise<JsonObject>> clientRequests = new HashMap<>();
+  private State state = State.NEW;
+  private String protocolVersion;
+  private JsonObject clientCapabilities = new JsonObject();
+  private JsonObject clientInfo = new JsonObject();
+  private ClientStream stream;
+  private String logLevel;
+  private long lastSeen = createdAt;
+  private long nextRequestId = 1;
+
+  public Session(Vertx vertx, String id, Transport transport) {
+    this.vertx = vertx;
+    this.id = id;
+    this.transport = transport;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  public long createdAt() {
+    return createdAt;
+  }
+
+  public String protocolVersion() {
+    return protocolVersion;
+  }
+
+  public JsonObject clientCapabilities() {
+    return clientCapabilities;
+  }
+
+  public JsonObject clientInfo() {
+    return clientInfo;
+  }
+
+  public String logLevel() {
+    return logLevel;
+  }
+
+  public void logLevel(String level) {
+    this.logLevel = level;
+  }
+
+  /** Records a successful {@code initialize}. */
+  public void initialized(String version, JsonObject capabilities, JsonObject info) {
+    protocolVersion = version;
+    clientCapabilities = capabilities == null ? new JsonObject() : capabilities;
+    clientInfo = info == null ? new JsonObject() : info;
+    state = State.INITIALIZING;
+  }
+
+  /** The client sent {@code notifications/initialized}. */
+  public void operating() {
+    if (state == State.INITIALIZING) {
+      state = State.OPERATING;
+    }
+  }
+
+  public boolean isInitialized() {
+    return state == State.INITIALIZING || state == State.OPERATING;
+  }
+
+  public void touch() {
+    lastSeen = System.currentTimeMillis();
+  }
+
+  public long lastSeen() {
+    return lastSeen;
+  }
+
+  public ClientStream stream() {
+    return stream;
+  }
+
+  public boolean hasOpenStream() {
+    return stream != null && stream.isOpen();
+  }
+
+  /** Attaches the stream for messages the client did not ask for; false if one is already open. */
+  public boolean attach(ClientStream newStream) {
+    if (hasOpenStream()) {
+      return false;
+    }
+    stream = newStream;
+    return true;
+  }
+
+  public void detach(ClientStream closed) {
+    if (stream == closed) {
+      stream = null;
+      touch();
+    }
+  }
+
+  /** Sends a message on the session stream; false when there is none (the message is dropped). */
+  public boolean send(JsonObject message) {
+    return stream != null && stream.write(message);
+  }
+
+  public void trackInFlight(Object clientRequestId, InFlightCall call) {
+    inFlight.put(clientRequestId, call);
+  }
+
+  public InFlightCall untrackInFlight(Object clientRequestId) {
+    return inFlight.remove(clientRequestId);
+  }
+
+  public int inFlightCount() {
+    return inFlight.size();
+  }
+
+  /**
+   * Sends a request to the client over {@code via} (or the session stream when null) and completes with
+   * its answer, which arrives in a later POST ({@link #onClientResponse}).
+   */
+  public Future<JsonObject> request(String method, JsonObject params, ClientStream via, long timeoutMs) {
+    String requestId = "hub-" + id.substring(0, Math.min(8, id.length())) + "-" + nextRequestId++;
+    ClientStream target = via != null ? via : stream;
+    if (target == null || !target.write(JsonRpc.request(requestId, method, params))) {
+      return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR,
+          "the client has no open stream on which to receive " + method));
+    }
+    Promise<JsonObject> answer = Promise.promise();
+    clientRequests.put(requestId, answer);
+    long timer = vertx.setTimer(timeoutMs, t -> {
+      Promise<JsonObject> late = clientRequests.remove(requestId);
+      if (late != null) {
+        late.fail(new McpException(JsonRpc.REQUEST_TIMEOUT, "the client did not answer " + method + " in time"));
+      }
+    });
+    return answer.future().onComplete(done -> vertx.cancelTimer(timer));
+  }
+
+  /** A response the client POSTed to one of the hub's requests. */
+  public void onClientResponse(JsonObject response) {
+    Promise<JsonObject> answer = clientRequests.remove(String.valueOf(response.getValue("id")));
+    if (answer == null) {
+      return;
+    }
+    JsonObject error = response.getJsonObject("error");
+    if (error != null) {
+      answer.fail(McpException.fromError(error));
+    } else {
+      answer.complete(response.getJsonObject("result", new JsonObject()));
+    }
+  }
+
+  /** Ends the session: its stream closes, relayed requests fail; returns the calls still in flight. */
+  public Map<Object, InFlightCall> close() {
+    state = State.CLOSED;
+    clientRequests.values().forEach(p -> p.tryFail(new McpException(JsonRpc.INTERNAL_ERROR, "session ended")));
+    clientRequests.clear();
+    if (stream != null) {
+      stream.end();
+      stream = null;
+    }
+    Map<Object, InFlightCall> remaining = new HashMap<>(inFlight);
+    inFlight.clear();
+    return remaining;
+  }
+}

@@ -1,0 +1,18 @@
+package io.mcphub.gateway.upstream;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The client-side exchange that caused an upstream request. Messages an upstream sends about that request
+ * (progress, log messages, sampling / elicitation / roots requests) are relayed through it to the client
+ * session that made the call.
+ */
+public interface RequestOrigin {
+
+  /** Relays a notification to the client. */
+  void notify(JsonObject notification);
+
+  /** Relays a server-to-client request; completes with the client's result or fails with its error. */
+  Future<JsonObject> request(String method, JsonObject params);
+}

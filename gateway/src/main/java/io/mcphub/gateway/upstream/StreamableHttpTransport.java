@@ -1,0 +1,196 @@
+package io.mcphub.gateway.upstream;
+
+import io.mcphub.gateway.config.ServerConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A remote upstream over Streamable HTTP: each message is a POST whose answer is JSON or an SSE stream;
+ * a GET stream carries the server's own notifications and requests.
+ *
+ * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
+ */
+final class StreamableHttpTransport implements UpstreamTransport {
+
+  static final String SESSION_HEADER = "Mcp-Session-Id";
+  static final String PROTOCOL_HEADER = "MCP-Protocol-Version";
+  private static final long CLOSE_TIMEOUT_MS = 2_000;
+  private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
+
+  private final Vertx vertx;
+  private final HttpClient http;
+  private final ServerConfig config;
+  private MessageHandler messageHandler;
+  private Handler<String> closeHandler;
+  private String sessionId;
+  private String protocolVersion;
+  private HttpClientResponse getStream;
+  private boolean closed;
+
+  StreamableHttpTransport(Vertx vertx, HttpClient http, ServerConfig config) {
+    this.vertx = vertx;
+    this.http = http;
+    this.config = config;
+  }
+
+  @Override
+  public Future<Void> start(MessageHandler messageHandler, Handler<String> closeHandler) {
+    this.messageHandler = messageHandler;
+    this.closeHandler = closeHandler;
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public void protocolVersion(String version) {
+    protocolVersion = version;
+    openGetStream();
+  }
+
+  @Override
+  public Future<Void> send(JsonObject message) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("transport closed"));
+    }
+    Object relatedId = message.getValue("id");
+    boolean isInitialize = "initialize".equals(message.getString("method"));
+    if (isInitialize) {
+      sessionId = null;
+    }
+    String sentSession = sessionId;
+    return http.request(options(HttpMethod.POST).putHeader("Content-Type", "application/json")
+            .putHeader("Accept", "application/json, text/event-stream"))
+        .compose(request -> request.send(message.toBuffer()))
+        .recover(error -> lost(error))
+        .compose(response -> onPostResponse(response, relatedId, sentSession));
+  }
+
+  private Future<Void> onPostResponse(HttpClientResponse response, Object relatedId, String sentSession) {
+    String newSession = response.getHeader(SESSION_HEADER);
+    if (newSession != null) {
+      sessionId = newSession;
+    }
+    int status = response.statusCode();
+    if (status == 404 && sentSession != null) {
+      sessionId = null;
+      return response.body().transform(ignored -> Future.failedFuture(new SessionExpiredException(config.name())));
+    }
+    if (status >= 300) {
+      return response.body().transform(body -> Future.failedFuture(
+          new HttpStatusException(config.name(), status, body.succeeded() ? abbreviate(body.result()) : null)));
+    }
+    String type = response.getHeader("Content-Type");
+    if (status == 202 || status == 204 || type == null) {
+      return response.body().mapEmpty();
+    }
+    if (type.startsWith("text/event-stream")) {
+      readEvents(response, relatedId);
+      return Future.succeededFuture();
+    }
+    return response.body().map(body -> {
+      deliverJson(body.toString(), relatedId);
+      return null;
+    });
+  }
+
+  private void openGetStream() {
+    if (closed || getStream != null) {
+      return;
+    }
+    http.request(options(HttpMethod.GET).putHeader("Accept", "text/event-stream"))
+        .compose(request -> request.send())
+        .onSuccess(response -> {
+          if (response.statusCode() == 200) {
+            getStream = response;
+            readEvents(response, null);
+            response.endHandler(v -> getStream = null);
+          } else {
+            response.body();
+            LOG.debug("upstream '{}' offers no GET stream (HTTP {})", config.name(), response.statusCode());
+          }
+        })
+        .onFailure(error -> LOG.debug("upstream '{}' GET stream failed: {}", config.name(), error.getMessage()));
+  }
+
+  private void readEvents(HttpClientResponse response, Object relatedId) {
+    SseEventParser parser = new SseEventParser(event -> {
+      if ("message".equals(event.type())) {
+        deliverJson(event.data(), relatedId);
+      }
+    });
+    response.handler(parser::feed);
+    response.exceptionHandler(error -> LOG.debug("upstream '{}' stream ended: {}", config.name(), error.getMessage()));
+  }
+
+  private void deliverJson(String text, Object relatedId) {
+    String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      return;
+    }
+    try {
+      Object decoded = Json.decodeValue(trimmed);
+      if (decoded instanceof JsonObject object) {
+        messageHandler.handle(object, relatedId);
+      } else if (decoded instanceof JsonArray array) {
+        array.stream().filter(JsonObject.class::isInstance).forEach(item -> messageHandler.handle((JsonObject) item, relatedId));
+      }
+    } catch (DecodeException e) {
+      LOG.warn("upstream '{}' sent invalid JSON; skipped: {}", config.name(), e.getMessage());
+    }
+  }
+
+  private <T> Future<T> lost(Throwable error) {
+    if (!closed) {
+      closed = true;
+      closeHandler.handle("connection lost: " + error.getMessage());
+    }
+    return Future.failedFuture(error);
+  }
+
+  private RequestOptions options(HttpMethod method) {
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(config.url());
+    config.headers().forEach(options::putHeader);
+    if (sessionId != null) {
+      options.putHeader(SESSION_HEADER, sessionId);
+    }
+    if (protocolVersion != null) {
+      options.putHeader(PROTOCOL_HEADER, protocolVersion);
+    }
+    return options;
+  }
+
+  @Override
+  public Future<Void> close() {
+    if (closed && sessionId == null) {
+      return Future.succeededFuture();
+    }
+    closed = true;
+    if (getStream != null) {
+      getStream.request().reset();
+    }
+    if (sessionId == null) {
+      return Future.succeededFuture();
+    }
+    return http.request(options(HttpMethod.DELETE).setTimeout(CLOSE_TIMEOUT_MS))
+        .compose(request -> request.send())
+        .compose(HttpClientResponse::body)
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
+  private static String abbreviate(Buffer body) {
+    String text = body.toString().strip();
+    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+  }
+}

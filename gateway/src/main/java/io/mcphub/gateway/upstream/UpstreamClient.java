@@ -1,0 +1,271 @@
+package io.mcphub.gateway.upstream;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's JSON-RPC client towards one upstream server over one transport. It owns the request ids (never
+ * the downstream client's), tracks pending requests with a timeout, maps progress tokens back to the
+ * caller's, and relays what the server sends about a request to that request's {@link RequestOrigin}.
+ * Confined to the owner's event-loop context.
+ */
+final class UpstreamClient {
+
+  /** Where messages that belong to no single call go. */
+  interface Listener {
+    /** List changes, resource updates and log messages not tied to a call. */
+    void onNotification(JsonObject notification);
+
+    /** Who answers a server-to-client request not tied to a call (e.g. {@code roots/list}); may be null. */
+    RequestOrigin originForUntiedRequest(String method);
+
+    /** The transport ended without being closed; every pending call has already failed. */
+    void onClosed(String reason);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamClient.class);
+
+  private final Vertx vertx;
+  private final String serverName;
+  private final UpstreamTransport transport;
+  private final Listener listener;
+  private final Map<Long, Pending> pending = new HashMap<>();
+  private long nextId = 1;
+  private Pending latestWithOrigin;
+  private boolean closed;
+
+  UpstreamClient(Vertx vertx, String serverName, UpstreamTransport transport, Listener listener) {
+    this.vertx = vertx;
+    this.serverName = serverName;
+    this.transport = transport;
+    this.listener = listener;
+  }
+
+  Future<Void> start() {
+    return transport.start(this::onMessage, this::onTransportClosed);
+  }
+
+  UpstreamTransport transport() {
+    return transport;
+  }
+
+  int pendingCount() {
+    return pending.size();
+  }
+
+  /** Sends a request on behalf of a client exchange; {@code params} may be adjusted (progress token). */
+  OutboundCall call(String method, JsonObject params, RequestOrigin origin, long timeoutMs) {
+    long id = nextId++;
+    Pending call = new Pending(id, method, origin, Promise.promise());
+    if (closed) {
+      call.promise.fail(unavailable("is not connected"));
+      return new OutboundCall(id, call.promise.future());
+    }
+    JsonObject meta = params == null ? null : params.getJsonObject("_meta");
+    if (meta != null && meta.getValue("progressToken") != null && origin != null) {
+      call.clientProgressToken = meta.getValue("progressToken");
+      meta.put("progressToken", id);
+    }
+    call.timerId = vertx.setTimer(timeoutMs, t -> onTimeout(call, timeoutMs));
+    pending.put(id, call);
+    if (origin != null) {
+      latestWithOrigin = call;
+    }
+    transport.send(JsonRpc.request(id, method, params)).onFailure(error -> onSendFailed(call, error));
+    return new OutboundCall(id, call.promise.future());
+  }
+
+  /** A request of the hub's own (initialize, listing): nothing is relayed to a client. */
+  Future<JsonObject> request(String method, JsonObject params, long timeoutMs) {
+    return call(method, params, null, timeoutMs).result();
+  }
+
+  void notify(String method, JsonObject params) {
+    if (!closed) {
+      transport.send(JsonRpc.notification(method, params));
+    }
+  }
+
+  /** Forwards a client's cancellation with the hub's own id and stops waiting for the answer. */
+  void cancel(long upstreamId, String reason) {
+    Pending call = pending.get(upstreamId);
+    if (call == null) {
+      return;
+    }
+    JsonObject params = new JsonObject().put("requestId", upstreamId);
+    if (reason != null) {
+      params.put("reason", reason);
+    }
+    notify(McpMethods.NOTIFICATION_CANCELLED, params);
+    finish(call).fail(new McpException(JsonRpc.REQUEST_CANCELLED, "request cancelled by the client"));
+  }
+
+  Future<Void> close() {
+    failAll("is shutting down");
+    closed = true;
+    return transport.close();
+  }
+
+  private void onMessage(JsonObject message, Object relatedRequestId) {
+    if (JsonRpc.isResponse(message)) {
+      onResponse(message);
+    } else if (JsonRpc.isRequest(message)) {
+      onServerRequest(message, relatedRequestId);
+    } else if (JsonRpc.isNotification(message)) {
+      onNotification(message, relatedRequestId);
+    } else {
+      LOG.debug("upstream '{}' sent a message that is neither request, response nor notification", serverName);
+    }
+  }
+
+  private void onResponse(JsonObject message) {
+    Pending call = message.getValue("id") instanceof Number id ? pending.get(id.longValue()) : null;
+    if (call == null) {
+      LOG.debug("upstream '{}' answered an unknown request id {}", serverName, message.getValue("id"));
+      return;
+    }
+    Promise<JsonObject> promise = finish(call);
+    JsonObject error = message.getJsonObject("error");
+    if (error != null) {
+      promise.fail(McpException.fromError(error));
+    } else {
+      promise.complete(message.getJsonObject("result", new JsonObject()));
+    }
+  }
+
+  private void onServerRequest(JsonObject message, Object relatedRequestId) {
+    Object id = message.getValue("id");
+    String method = message.getString("method");
+    if (McpMethods.PING.equals(method)) {
+      transport.send(JsonRpc.result(id, new JsonObject()));
+      return;
+    }
+    RequestOrigin origin = originOf(relatedRequestId);
+    if (origin == null) {
+      origin = listener.originForUntiedRequest(method);
+    }
+    if (origin == null) {
+      transport.send(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
+          "no client session connected to the hub can answer " + method)));
+      return;
+    }
+    origin.request(method, message.getJsonObject("params"))
+        .onSuccess(result -> transport.send(JsonRpc.result(id, result)))
+        .onFailure(error -> transport.send(JsonRpc.error(id, asMcp(error))));
+  }
+
+  private void onNotification(JsonObject message, Object relatedRequestId) {
+    String method = message.getString("method");
+    if (McpMethods.NOTIFICATION_PROGRESS.equals(method)) {
+      relayProgress(message);
+      return;
+    }
+    if (McpMethods.NOTIFICATION_MESSAGE.equals(method)) {
+      RequestOrigin origin = originOf(relatedRequestId);
+      if (origin != null) {
+        origin.notify(message);
+        return;
+      }
+    }
+    listener.onNotification(message);
+  }
+
+  private void relayProgress(JsonObject message) {
+    JsonObject params = message.getJsonObject("params");
+    Object token = params == null ? null : params.getValue("progressToken");
+    Pending call = token instanceof Number id ? pending.get(id.longValue()) : null;
+    if (call == null || call.clientProgressToken == null) {
+      LOG.debug("upstream '{}' sent progress for an unknown token {}", serverName, token);
+      return;
+    }
+    JsonObject relayed = params.copy().put("progressToken", call.clientProgressToken);
+    call.origin.notify(JsonRpc.notification(McpMethods.NOTIFICATION_PROGRESS, relayed));
+  }
+
+  /** The origin of the call a message belongs to: the related request if known, else the latest call. */
+  private RequestOrigin originOf(Object relatedRequestId) {
+    if (relatedRequestId instanceof Number id) {
+      Pending call = pending.get(id.longValue());
+      if (call != null && call.origin != null) {
+        return call.origin;
+      }
+    }
+    if (latestWithOrigin != null && pending.containsKey(latestWithOrigin.id)) {
+      return latestWithOrigin.origin;
+    }
+    return pending.values().stream().filter(call -> call.origin != null).map(call -> call.origin)
+        .reduce((first, second) -> second).orElse(null);
+  }
+
+  private void onTimeout(Pending call, long timeoutMs) {
+    if (pending.get(call.id) != call) {
+      return;
+    }
+    notify(McpMethods.NOTIFICATION_CANCELLED, new JsonObject().put("requestId", call.id).put("reason", "timeout"));
+    finish(call).fail(new McpException(JsonRpc.REQUEST_TIMEOUT,
+        "upstream server '" + serverName + "' did not answer " + call.method + " within " + timeoutMs + " ms"));
+  }
+
+  private void onSendFailed(Pending call, Throwable error) {
+    if (pending.get(call.id) != call) {
+      return;
+    }
+    Promise<JsonObject> promise = finish(call);
+    boolean raw = error instanceof SessionExpiredException || McpMethods.INITIALIZE.equals(call.method);
+    promise.fail(raw ? error : unavailable("could not be reached: " + error.getMessage()));
+  }
+
+  private void onTransportClosed(String reason) {
+    closed = true;
+    failAll("disconnected (" + reason + ")");
+    listener.onClosed(reason);
+  }
+
+  private void failAll(String why) {
+    for (Pending call : pending.values().toArray(Pending[]::new)) {
+      finish(call).fail(unavailable(why));
+    }
+  }
+
+  private Promise<JsonObject> finish(Pending call) {
+    pending.remove(call.id);
+    vertx.cancelTimer(call.timerId);
+    if (latestWithOrigin == call) {
+      latestWithOrigin = null;
+    }
+    return call.promise;
+  }
+
+  private McpException unavailable(String what) {
+    return new McpException(JsonRpc.UPSTREAM_UNAVAILABLE, "upstream server '" + serverName + "' " + what);
+  }
+
+  static McpException asMcp(Throwable error) {
+    return error instanceof McpException mcp ? mcp : new McpException(JsonRpc.INTERNAL_ERROR, "request failed");
+  }
+
+  private static final class Pending {
+    final long id;
+    final String method;
+    final RequestOrigin origin;
+    final Promise<JsonObject> promise;
+    long timerId;
+    Object clientProgressToken;
+
+    Pending(long id, String method, RequestOrigin origin, Promise<JsonObject> promise) {
+      this.id = id;
+      this.method = method;
+      this.origin = origin;
+      this.promise = promise;
+    }
+  }
+}
