@@ -71,6 +71,11 @@ public final class HubVerticle extends VerticleBase {
     return hub;
   }
 
+  /** The context that owns all hub state (tests read state on it). */
+  io.vertx.core.Context hubContext() {
+    return context;
+  }
+
   /** Completes when every upstream's first connection attempt has ended (connected or not). */
   public Future<Void> upstreamsStarted() {
     return upstreamsStarted;
