@@ -40,7 +40,7 @@ public final class HubHealth {
     UpstreamState state = upstream.state();
     JsonObject data = new JsonObject()
         .put("state", state.label())
-        .put("transport", upstream.config().type().configName())
+        .put("transport", upstream.activeTransport().configName())
         .put("tools", upstream.catalog().list(ListKind.TOOLS).size())
         .put("restarts", upstream.restarts());
     if (upstream.lastError() != null) {

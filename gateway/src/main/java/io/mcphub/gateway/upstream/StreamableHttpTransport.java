@@ -82,13 +82,15 @@ final class StreamableHttpTransport implements UpstreamTransport {
       sessionId = newSession;
     }
     int status = response.statusCode();
-    if (status == 404 && sentSession != null) {
-      sessionId = null;
-      return response.body().transform(ignored -> Future.failedFuture(new SessionExpiredException(config.name())));
-    }
     if (status >= 300) {
-      return response.body().transform(body -> Future.failedFuture(
-          new HttpStatusException(config.name(), status, body.succeeded() ? abbreviate(body.result()) : null)));
+      return response.body().transform(body -> {
+        String detail = body.succeeded() ? abbreviate(body.result()) : "";
+        if (sentSession != null && isSessionGone(status, detail)) {
+          sessionId = null;
+          return Future.failedFuture(new SessionExpiredException(config.name()));
+        }
+        return Future.failedFuture(new HttpStatusException(config.name(), status, detail));
+      });
     }
     String type = response.getHeader("Content-Type");
     if (status == 202 || status == 204 || type == null) {
@@ -102,6 +104,14 @@ final class StreamableHttpTransport implements UpstreamTransport {
       deliverJson(body.toString(), relatedId);
       return null;
     });
+  }
+
+  /**
+   * The spec answers an unknown session with 404; servers built on older SDK examples answer 400 with a
+   * message about the session id. Both mean: initialize again.
+   */
+  static boolean isSessionGone(int status, String detail) {
+    return status == 404 || (status == 400 && detail.toLowerCase(java.util.Locale.ROOT).contains("session"));
   }
 
   private void openGetStream() {

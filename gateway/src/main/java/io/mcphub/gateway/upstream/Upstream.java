@@ -43,6 +43,7 @@ public final class Upstream {
   private final RestartPolicy restartPolicy;
   private final UpstreamEvents events;
   private UpstreamState state = UpstreamState.STOPPED;
+  private TransportType activeTransport;
   private UpstreamCatalog catalog = UpstreamCatalog.EMPTY;
   private UpstreamClient client;
   private Future<JsonObject> reinitializing;
@@ -75,6 +76,11 @@ public final class Upstream {
 
   public UpstreamCatalog catalog() {
     return catalog;
+  }
+
+  /** The transport in use (differs from the configured one after a fallback from Streamable HTTP to SSE). */
+  public TransportType activeTransport() {
+    return activeTransport == null ? config.type() : activeTransport;
   }
 
   public int restarts() {
@@ -144,14 +150,15 @@ public final class Upstream {
         .compose(v -> initialize(attempt))
         .compose(init -> listAll(attempt, init))
         .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
-        .compose(connected -> onConnected(attempt, connected), error -> onConnectFailed(attempt, type, error));
+        .compose(connected -> onConnected(attempt, type, connected), error -> onConnectFailed(attempt, type, error));
   }
 
-  private Future<Void> onConnected(UpstreamClient attempt, UpstreamCatalog connected) {
+  private Future<Void> onConnected(UpstreamClient attempt, TransportType type, UpstreamCatalog connected) {
     if (client != attempt) {
       return attempt.close();
     }
     catalog = connected;
+    activeTransport = type;
     connectedAt = System.currentTimeMillis();
     lastError = null;
     setState(UpstreamState.CONNECTED);
@@ -281,7 +288,7 @@ public final class Upstream {
     LOG.info("upstream '{}' restarts in {} ms (attempt {})", name(), delay, failuresInARow);
     restartTimer = vertx.setTimer(delay, t -> {
       restarts++;
-      connect(config.type());
+      connect(activeTransport());
     });
   }
 

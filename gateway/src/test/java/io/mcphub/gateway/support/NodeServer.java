@@ -1,0 +1,69 @@
+package io.mcphub.gateway.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A reference MCP server run as its own HTTP process on a free loopback port (for remote-upstream tests). */
+public final class NodeServer implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private NodeServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /** Starts server-everything in {@code mode} ({@code streamableHttp} or {@code sse}) on {@code port} (0 = any free). */
+  public static NodeServer everything(String mode, int port) throws IOException, InterruptedException {
+    int chosen = port == 0 ? freePort() : port;
+    Path script = TestHub.NODE_MODULES.resolve("@modelcontextprotocol/server-everything/dist/index.js");
+    ProcessBuilder builder = new ProcessBuilder(List.of("node", script.toString(), mode))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().put("PORT", String.valueOf(chosen));
+    NodeServer server = new NodeServer(builder.start(), chosen);
+    server.awaitListening();
+    return server;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void awaitListening() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (System.currentTimeMillis() < deadline) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException e) {
+        if (!process.isAlive()) {
+          throw new IllegalStateException("server-everything exited with " + process.exitValue());
+        }
+        Thread.sleep(50);
+      }
+    }
+    throw new IllegalStateException("server-everything did not listen on " + port);
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    process.waitFor();
+  }
+}
