@@ -1,0 +1,145 @@
+package io.mcphub.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcphub.gateway.support.RawMcp;
+import io.mcphub.gateway.support.TestHub;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub as an operator runs it: a separate JVM process, its exit codes, its log file, its shutdown. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class MainProcessTest {
+
+  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/mcp");
+
+  @Test
+  void aBadConfigExitsWith2AndOneLinePerProblem(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("bad.json"),
+        "{\"hub\": {\"port\": -1}, \"mcpServers\": {\"x\": {\"command\": \"node\", \"args\": \"oops\"}}}");
+    Process hub = start(dir, "--config", config.toString());
+    assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String stderr = new String(hub.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(hub.exitValue()).isEqualTo(2);
+    assertThat(stderr).contains("mcp-hub: config: hub.port: got -1, expected an integer from 0 to 65535")
+        .contains("mcp-hub: config: mcpServers.x.args: got \"oops\", expected an array of strings")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anUnknownOptionExitsWith2AndPrintsUsage(@TempDir Path dir) throws Exception {
+    Process hub = start(dir, "--frobnicate");
+    assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(hub.exitValue()).isEqualTo(2);
+    assertThat(new String(hub.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("unknown option --frobnicate").contains("usage:");
+  }
+
+  @Test
+  void sigtermStopsTheHubAndItsUpstreamsAndTheLogHoldsJsonLinesWithoutSecrets(@TempDir Path dir) throws Exception {
+    JsonObject fixture = TestHub.fixture("fx").put("env", new JsonObject().put("API_TOKEN", "${SECRET_FOR_TEST}"));
+    Path config = Files.writeString(dir.resolve("hub.json"), new JsonObject()
+        .put("mcpServers", new JsonObject().put("fx", fixture).put("fy", TestHub.fixture("fy"))).encode());
+    Process hub = start(dir, "--config", config.toString(), "--port", "0");
+    int port = awaitListening(hub);
+
+    RawMcp raw = new RawMcp("http://127.0.0.1:" + port + "/mcp");
+    awaitHealthy(port);
+    String session = raw.initialize("2025-11-25");
+    JsonObject echo = raw.call(session, "tools/call", new JsonObject().put("name", "fx__env")
+        .put("arguments", new JsonObject().put("name", "API_TOKEN")));
+    assertThat(echo.toString()).contains("very-secret-value");
+
+    List<ProcessHandle> upstreams = hub.descendants().toList();
+    assertThat(upstreams).hasSizeGreaterThanOrEqualTo(2);
+    long start = System.nanoTime();
+    hub.destroy();
+    assertThat(hub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+    Thread.sleep(200);
+    assertThat(upstreams).noneMatch(ProcessHandle::isAlive);
+
+    Path log = dir.resolve("state/mcp-hub/logs/mcp-hub.log");
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).isNotEmpty();
+    assertThat(lines).allSatisfy(line -> assertThat(new JsonObject(line).getString("level")).isNotBlank());
+    assertThat(String.join("\n", lines)).doesNotContain("very-secret-value").contains("mcp-hub stopped")
+        .contains("[fx] fx fixture ready");
+  }
+
+  @Test
+  void aPortInUseExitsWith1(@TempDir Path dir) throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Path config = Files.writeString(dir.resolve("hub.json"), "{\"mcpServers\": {}}");
+      Process hub = start(dir, "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(hub.exitValue()).isEqualTo(1);
+      assertThat(new String(hub.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).contains("cannot start");
+    }
+  }
+
+  private static Process start(Path dir, String... args) throws IOException {
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
+    builder.environment().put("SECRET_FOR_TEST", "very-secret-value");
+    return builder.start();
+  }
+
+  private static int awaitListening(Process hub) throws Exception {
+    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(hub.getErrorStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          Matcher matcher = LISTENING.matcher(line);
+          if (matcher.find()) {
+            CompletableFuture.runAsync(() -> drain(reader));
+            return Integer.parseInt(matcher.group(1));
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      throw new IllegalStateException("the hub exited before listening");
+    });
+    return port.get(30, TimeUnit.SECONDS);
+  }
+
+  private static void awaitHealthy(int port) throws InterruptedException {
+    RawMcp health = new RawMcp("http://127.0.0.1:" + port + "/health");
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (health.request("GET", Map.of()).statusCode() != 200) {
+      assertThat(System.currentTimeMillis()).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static void drain(BufferedReader reader) {
+    try {
+      while (reader.readLine() != null) {
+        // keep the pipe flowing
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+  }
+
+}

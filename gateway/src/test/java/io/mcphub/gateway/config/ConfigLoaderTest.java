@@ -1,0 +1,52 @@
+package io.mcphub.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+class ConfigLoaderTest {
+
+  @Test
+  void laterFilesReplaceWholeServerEntriesAndTopLevelKeys(Vertx vertx, VertxTestContext test, @TempDir Path dir)
+      throws Exception {
+    Path base = Files.writeString(dir.resolve("base.json"), """
+        {"hub": {"port": 7100}, "mcpServers": {
+          "a": {"command": "one", "env": {"KEEP": "no"}},
+          "b": {"command": "two"}}}""");
+    Path override = Files.writeString(dir.resolve("override.json"), """
+        {"hub": {"host": "0.0.0.0"}, "mcpServers": {"a": {"command": "three"}}}""");
+    new ConfigLoader(vertx, name -> null).load(List.of(base, override)).onComplete(test.succeeding(config -> test.verify(() -> {
+      assertThat(config.servers().get("a").command()).isEqualTo("three");
+      assertThat(config.servers().get("a").env()).isEmpty();
+      assertThat(config.servers().get("b").command()).isEqualTo("two");
+      assertThat(config.hub().host()).isEqualTo("0.0.0.0");
+      assertThat(config.hub().port()).isEqualTo(7000);
+      test.completeNow();
+    })));
+  }
+
+  @Test
+  void aMissingFileAndInvalidJsonAreNamedProblems(Vertx vertx, VertxTestContext test, @TempDir Path dir) throws Exception {
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"mcpServers\": {");
+    ConfigLoader loader = new ConfigLoader(vertx, name -> null);
+    loader.load(List.of(dir.resolve("absent.json"))).onComplete(test.failing(missing -> test.verify(() -> {
+      assertThat(((ConfigException) missing).problems()).containsExactly(dir.resolve("absent.json") + ": config file not found");
+      loader.load(List.of(broken)).onComplete(test.failing(invalid -> test.verify(() -> {
+        assertThat(((ConfigException) invalid).problems().get(0)).startsWith(broken + ": not valid JSON");
+        test.completeNow();
+      })));
+    })));
+  }
+}

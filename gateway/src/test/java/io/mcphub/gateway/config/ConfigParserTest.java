@@ -1,0 +1,88 @@
+package io.mcphub.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+
+  private final Map<String, String> env = Map.of("TOKEN", "t0k", "HOST", "api.example.org");
+  private final ConfigParser parser = new ConfigParser(env::get);
+
+  @Test
+  void anMcpHubStyleFileParsesWithDefaults() {
+    HubConfig config = parser.parse(new JsonObject("""
+        {"mcpServers": {
+          "files": {"command": "npx", "args": ["-y", "server"], "env": {"KEY": "${TOKEN}"}, "note": "ignored"},
+          "remote": {"url": "https://${HOST}/mcp", "headers": {"Authorization": "Bearer ${env:TOKEN}"}, "timeout": 5000},
+          "legacy": {"url": "http://127.0.0.1:9/sse", "type": "sse", "disabled": true, "category": "web"}
+        }, "comment": "unknown keys are ignored"}"""));
+    assertThat(config.hub().host()).isEqualTo("127.0.0.1");
+    assertThat(config.hub().port()).isEqualTo(7000);
+    assertThat(config.filteringMode()).isEqualTo(FilteringMode.STATIC);
+    ServerConfig files = config.servers().get("files");
+    assertThat(files.type()).isEqualTo(TransportType.STDIO);
+    assertThat(files.env()).containsEntry("KEY", "t0k");
+    assertThat(files.requestTimeoutMs()).isEqualTo(60_000);
+    ServerConfig remote = config.servers().get("remote");
+    assertThat(remote.type()).isEqualTo(TransportType.STREAMABLE_HTTP);
+    assertThat(remote.explicitType()).isFalse();
+    assertThat(remote.url()).isEqualTo("https://api.example.org/mcp");
+    assertThat(remote.headers()).containsEntry("Authorization", "Bearer t0k");
+    assertThat(remote.requestTimeoutMs()).isEqualTo(5_000);
+    assertThat(config.servers().get("legacy").disabled()).isTrue();
+    assertThat(config.servers().keySet()).containsExactly("files", "remote", "legacy");
+  }
+
+  @Test
+  void vsCodeServersKeyAndHttpTypeAliasAreAccepted() {
+    HubConfig config = parser.parse(new JsonObject("{\"servers\": {\"r\": {\"url\": \"http://127.0.0.1:1/mcp\", \"type\": \"http\"}}}"));
+    assertThat(config.servers().get("r").type()).isEqualTo(TransportType.STREAMABLE_HTTP);
+    assertThat(config.servers().get("r").explicitType()).isTrue();
+  }
+
+  @Test
+  void aMissingVariableNamesTheFieldThatNeedsIt() {
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject(
+        "{\"mcpServers\": {\"github\": {\"command\": \"npx\", \"env\": {\"GITHUB_PERSONAL_ACCESS_TOKEN\": \"${GITHUB_PAT}\"}}}}")));
+    assertThat(error.problems()).containsExactly(
+        "mcpServers.github.env.GITHUB_PERSONAL_ACCESS_TOKEN: environment variable GITHUB_PAT is not set (referenced as ${GITHUB_PAT})");
+  }
+
+  @Test
+  void everyProblemIsReportedWithItsPathValueAndWhatIsAllowed() {
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"hub": {"port": "seven", "allowedOrigins": "http://x"},
+         "toolFiltering": {"mode": "smart"},
+         "mcpServers": {
+           "both": {"command": "a", "url": "http://b"},
+           "neither": {"args": []},
+           "badtype": {"url": "http://127.0.0.1/mcp", "type": "grpc"},
+           "badurl": {"url": "ftp://files"},
+           "badargs": {"command": "x", "args": "--flag", "env": {"A": {"nested": true}}},
+           "notobject": 42
+         }}""")));
+    assertThat(error.problems()).containsExactlyInAnyOrder(
+        "hub.port: got \"seven\", expected an integer from 0 to 65535",
+        "hub.allowedOrigins: got \"http://x\", expected an array of strings",
+        "toolFiltering.mode: got \"smart\", expected one of static, server-allowlist, category, hybrid, prompt-based",
+        "mcpServers.both: has both \"command\" and \"url\"; a server is either a process (command) or remote (url)",
+        "mcpServers.neither: needs \"command\" (a process speaking MCP on stdio) or \"url\" (a remote MCP server)",
+        "mcpServers.badtype.type: got \"grpc\", expected one of stdio, streamable-http, http, sse",
+        "mcpServers.badurl.url: got \"ftp://files\", expected an http:// or https:// URL",
+        "mcpServers.badargs.args: got \"--flag\", expected an array of strings",
+        "mcpServers.badargs.env.A: got an object, expected a string",
+        "mcpServers.notobject: got 42, expected an object with \"command\" or \"url\"");
+  }
+
+  @Test
+  void filteringDisabledMeansStaticAndStaticIsAccepted() {
+    assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"enabled\": false, \"mode\": \"prompt-based\"}}"))
+        .filteringMode()).isEqualTo(FilteringMode.STATIC);
+    assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"mode\": \"static\"}}")).filteringMode())
+        .isEqualTo(FilteringMode.STATIC);
+  }
+}
