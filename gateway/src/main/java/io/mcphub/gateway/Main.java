@@ -5,6 +5,7 @@ import io.mcphub.gateway.config.ConfigLoader;
 import io.mcphub.gateway.config.HubConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,12 +51,13 @@ public final class Main {
   /** Starts the hub; returns 0 when it runs (Vert.x threads keep the process alive), else the exit code. */
   private static int run(CommandLine cli) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
-      log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {})", config.hub().host(), config.hub().port(),
-          config.servers().size(), config.filteringMode().configName());
+      log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {}, {} transport)", config.hub().host(),
+          config.hub().port(), config.servers().size(), config.filteringMode().configName(),
+          vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return 0;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
