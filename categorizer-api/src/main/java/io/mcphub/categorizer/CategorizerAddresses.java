@@ -1,0 +1,16 @@
+package io.mcphub.categorizer;
+
+/** Event-bus addresses of categorizers. */
+public final class CategorizerAddresses {
+
+  /** Every categorizer listens on this prefix followed by its name. */
+  public static final String PREFIX = "mcp-hub.categorizer.";
+
+  private CategorizerAddresses() {
+  }
+
+  /** The address of the categorizer called {@code name}, e.g. {@code mcp-hub.categorizer.gemini}. */
+  public static String of(String name) {
+    return PREFIX + name;
+  }
+}
