@@ -140,13 +140,18 @@ final class StreamableHttpHandler {
     return session;
   }
 
+  /**
+   * A request may name any supported revision in {@code MCP-Protocol-Version}; an unknown one is refused.
+   *
+   * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header">Protocol version header</a>
+   */
   private static boolean protocolVersionMatches(HttpServerRequest request, HttpServerResponse response, Session session) {
     String version = request.getHeader(McpHeaders.PROTOCOL_VERSION);
-    if (version == null || version.equals(session.protocolVersion())) {
+    if (version == null || ProtocolVersions.isSupported(version)) {
       return true;
     }
-    HttpErrors.badRequest(response, "Bad Request: unsupported MCP-Protocol-Version " + version
-        + "; this session negotiated " + session.protocolVersion());
+    HttpErrors.badRequest(response, "Bad Request: unsupported MCP-Protocol-Version " + version + "; supported: "
+        + String.join(", ", ProtocolVersions.SUPPORTED) + " (this session negotiated " + session.protocolVersion() + ")");
     return false;
   }
 

@@ -139,12 +139,14 @@ class StreamableHttpProtocolTest {
   }
 
   @Test
-  void requestsBeforeInitializeAndAMismatchedProtocolHeaderAreRefused() {
+  void anUnsupportedProtocolVersionHeaderIsRefusedAndASupportedOneAccepted() {
     Map<String, String> headers = new HashMap<>(RawMcp.headers(raw.initialize("2025-06-18")));
-    headers.put("MCP-Protocol-Version", "2025-11-25");
-    HttpResponse<String> mismatch = raw.post(request("tools/list", null), headers);
-    assertThat(mismatch.statusCode()).isEqualTo(400);
-    assertThat(error(mismatch).getString("message")).contains("MCP-Protocol-Version").contains("2025-06-18");
+    headers.put("MCP-Protocol-Version", "1999-01-01");
+    HttpResponse<String> unsupported = raw.post(request("tools/list", null), headers);
+    assertThat(unsupported.statusCode()).isEqualTo(400);
+    assertThat(error(unsupported).getString("message")).contains("MCP-Protocol-Version 1999-01-01").contains("2025-06-18");
+    headers.put("MCP-Protocol-Version", "2025-03-26");
+    assertThat(raw.post(request("tools/list", null), headers).statusCode()).isEqualTo(200);
   }
 
   @Test
