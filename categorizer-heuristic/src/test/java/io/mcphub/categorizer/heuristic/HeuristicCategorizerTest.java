@@ -87,7 +87,7 @@ class HeuristicCategorizerTest {
     Categorization answer = custom.categorize(request).result().normalizedFor(request);
     assertThat(answer.scores().get(0).category()).isEqualTo("payments");
     assertThat(answer.scores().get(0).confidence()).isGreaterThanOrEqualTo(0.7);
-    assertThat(answer.reasoning()).contains("payments: stripe, refund*").doesNotContain("order 42");
+    assertThat(answer.reasoning()).contains("payments: refund*, stripe").doesNotContain("order 42");
   }
 
   @Test
