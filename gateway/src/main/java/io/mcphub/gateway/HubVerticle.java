@@ -3,7 +3,14 @@ package io.mcphub.gateway;
 import io.mcphub.gateway.config.HubConfig;
 import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.config.ServerConfig;
-import io.mcphub.gateway.exposure.ToolExposure;
+import io.mcphub.gateway.categorize.CategorizerDeployment;
+import io.mcphub.gateway.categorize.PromptAnalyzer;
+import io.mcphub.gateway.exposure.ExposurePolicy;
+import io.mcphub.gateway.exposure.ExposureStore;
+import io.mcphub.gateway.tools.ToolCategorizer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.mcphub.gateway.http.HubRouter;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
@@ -30,32 +37,46 @@ public final class HubVerticle extends VerticleBase {
   static final long MAINTENANCE_PERIOD_MS = 15_000;
   private static final Logger LOG = LoggerFactory.getLogger(HubVerticle.class);
 
+  /** Environment variable that logs every exposure decision when {@code true}. */
+  static final String DEBUG_TOOL_FILTERING = "DEBUG_TOOL_FILTERING";
+
   private final HubConfig config;
   private final Function<String, String> environment;
+  private final Path pluginsDir;
+  private CategorizerDeployment categorizers;
   private Hub hub;
   private Transports transports;
   private HttpServer server;
   private Future<Void> upstreamsStarted;
 
-  public HubVerticle(HubConfig config, Function<String, String> environment) {
+  /**
+   * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
+   */
+  public HubVerticle(HubConfig config, Function<String, String> environment, Path pluginsDir) {
     this.config = config;
     this.environment = environment;
+    this.pluginsDir = pluginsDir;
   }
 
   @Override
   public Future<?> start() {
     HubOptions options = config.hub();
     transports = new Transports(vertx, config.pool(), environment);
-    hub = new Hub(vertx, SessionStore.inMemory());
+    ExposurePolicy exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
+    hub = new Hub(vertx, SessionStore.inMemory(), exposure,
+        new ToolCategorizer(config.filtering().customMappings(), serverCategories()));
     Upstream.RestartPolicy restart = new Upstream.RestartPolicy(options.restartInitialDelayMs(), options.restartMaxDelayMs());
     for (ServerConfig server : config.servers().values()) {
       hub.addUpstream(new Upstream(vertx, server, transports, restart, hub));
     }
-    McpDispatcher dispatcher = new McpDispatcher(hub, ToolExposure.all());
+    boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
+    McpDispatcher dispatcher = new McpDispatcher(hub, new PromptAnalyzer(vertx, config.filtering()), debugDecisions);
+    categorizers = new CategorizerDeployment(vertx, config.filtering(), pluginsDir);
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
-    return vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-        .requestHandler(HubRouter.create(vertx, hub, dispatcher, options))
-        .listen(options.port(), options.host())
+    return categorizers.deploy()
+        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
+            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options, categorizers))
+            .listen(options.port(), options.host()))
         .onSuccess(listening -> {
           server = listening;
           upstreamsStarted = Future.join(hub.upstreams().stream().map(Upstream::start).toList()).mapEmpty();
@@ -89,6 +110,13 @@ public final class HubVerticle extends VerticleBase {
     Future<?> upstreams = Future.join(hub.upstreams().stream().map(Upstream::stop).toList());
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(transports::close);
+  }
+
+  private Map<String, String> serverCategories() {
+    Map<String, String> categories = new LinkedHashMap<>();
+    config.servers().values().stream().filter(server -> server.category() != null)
+        .forEach(server -> categories.put(server.name(), server.category()));
+    return categories;
   }
 
   private void maintainSessions(long idleTimeoutMs) {

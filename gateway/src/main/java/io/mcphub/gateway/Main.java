@@ -54,6 +54,7 @@ public final class Main {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
+      config.warnings().forEach(warning -> log.warn("config: {}", warning));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
       log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {}, {} transport)", config.hub().host(),
           config.hub().port(), config.servers().size(), config.filteringMode().configName(),
@@ -77,16 +78,17 @@ public final class Main {
     return new ConfigLoader(vertx, System::getenv).load(cli.configFiles())
         .map(config -> withListen(config, cli))
         .compose(config -> {
-          HubVerticle verticle = new HubVerticle(config, System::getenv);
+          HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir());
           return vertx.deployVerticle(verticle)
-              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, false)));
+              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false)));
         });
   }
 
   private static HubConfig withListen(HubConfig config, CommandLine cli) {
     String host = cli.host() != null ? cli.host() : config.hub().host();
     int port = cli.port() != null ? cli.port() : config.hub().port();
-    return new HubConfig(config.hub().withListen(host, port), config.pool(), config.filteringMode(), config.servers());
+    return new HubConfig(config.hub().withListen(host, port), config.pool(), config.filtering(), config.servers(),
+        config.warnings());
   }
 
   private static void shutdown(Vertx vertx, Logger log) {

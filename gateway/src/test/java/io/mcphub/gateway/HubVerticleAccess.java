@@ -9,8 +9,8 @@ public final class HubVerticleAccess {
 
   private final HubVerticle verticle;
 
-  public HubVerticleAccess(HubConfig config, Function<String, String> environment) {
-    this.verticle = new HubVerticle(config, environment);
+  public HubVerticleAccess(HubConfig config, Function<String, String> environment, java.nio.file.Path pluginsDir) {
+    this.verticle = new HubVerticle(config, environment, pluginsDir);
   }
 
   public HubVerticle verticle() {

@@ -23,12 +23,15 @@ public final class ConfigParser {
   /** Parses {@code json} (left untouched); throws {@link ConfigException} listing every problem. */
   public HubConfig parse(JsonObject json) {
     List<String> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     JsonObject resolved = json.copy();
     new Placeholders(environment).resolve(resolved, "", problems);
+    forgiveOptionalApiKey(resolved, problems, warnings);
     FieldReader root = new FieldReader(resolved, "", problems);
     HubOptions hub = parseHub(new FieldReader(root.object("hub"), "hub", problems));
     PoolOptions pool = parsePool(new FieldReader(root.object("connectionPool"), "connectionPool", problems));
-    FilteringMode mode = parseFiltering(new FieldReader(root.object("toolFiltering"), "toolFiltering", problems));
+    FilteringOptions filtering = new FilteringParser(new FieldReader(root.object("toolFiltering"), "toolFiltering", problems))
+        .parse();
     String serversKey = resolved.containsKey("mcpServers") ? "mcpServers" : "servers";
     Map<String, ServerConfig> servers = new LinkedHashMap<>();
     JsonObject serverEntries = root.object(serversKey);
@@ -40,7 +43,28 @@ public final class ConfigParser {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new HubConfig(hub, pool, mode, servers);
+    return new HubConfig(hub, pool, filtering, servers, List.copyOf(warnings));
+  }
+
+  /**
+   * An LLM API key that is not set is only a warning when the heuristic may take over
+   * ({@code fallbackToHeuristic}, the default): the hub runs on the heuristic.
+   */
+  private static void forgiveOptionalApiKey(JsonObject resolved, List<String> problems, List<String> warnings) {
+    JsonObject llm = resolved.getValue("toolFiltering") instanceof JsonObject filtering
+        && filtering.getValue("llmCategorization") instanceof JsonObject section ? section : null;
+    if (llm == null || Boolean.FALSE.equals(llm.getValue("fallbackToHeuristic"))) {
+      return;
+    }
+    String keyPath = "toolFiltering.llmCategorization.apiKey: ";
+    problems.removeIf(problem -> {
+      if (problem.startsWith(keyPath)) {
+        warnings.add(problem + "; the heuristic categorizer answers instead (fallbackToHeuristic)");
+        llm.remove("apiKey");
+        return true;
+      }
+      return false;
+    });
   }
 
   private static HubOptions parseHub(FieldReader hub) {
@@ -59,24 +83,6 @@ public final class ConfigParser {
         pool.bool("enabled", true),
         pool.longInRange("keepAliveTimeout", PoolOptions.DEFAULT_KEEP_ALIVE_TIMEOUT_MS, 1_000, 3_600_000),
         (int) pool.longInRange("maxConnections", PoolOptions.DEFAULT_MAX_CONNECTIONS, 1, 1_000));
-  }
-
-  private static FilteringMode parseFiltering(FieldReader filtering) {
-    boolean enabled = filtering.bool("enabled", true);
-    String modeName = filtering.string("mode", FilteringMode.STATIC.configName());
-    FilteringMode mode = FilteringMode.fromConfig(modeName).orElse(null);
-    if (mode == null) {
-      filtering.problem("mode", "got " + FieldReader.describe(modeName) + ", expected one of " + FilteringMode.allowed());
-      return FilteringMode.STATIC;
-    }
-    if (!enabled) {
-      return FilteringMode.STATIC;
-    }
-    if (mode != FilteringMode.STATIC) {
-      filtering.problem("mode", "\"" + modeName + "\" is not available in this build yet; supported: static"
-          + " (or set toolFiltering.enabled to false)");
-    }
-    return mode;
   }
 
   private static java.util.Optional<ServerConfig> parseServer(String name, Object value, String serversKey,

@@ -34,6 +34,26 @@ final class FieldReader {
     return json.getValue(field) != null;
   }
 
+  List<String> problems() {
+    return problems;
+  }
+
+  Object raw(String field) {
+    return json.getValue(field);
+  }
+
+  double doubleInRange(String field, double fallback, double min, double max) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Number number && number.doubleValue() >= min && number.doubleValue() <= max) {
+      return number.doubleValue();
+    }
+    wrongType(field, value, "a number from " + min + " to " + max);
+    return fallback;
+  }
+
   void problem(String field, String message) {
     problems.add(path(field) + ": " + message);
   }

@@ -1,12 +1,19 @@
 package io.mcphub.gateway.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * The whole validated configuration.
  *
  * @param servers {@code mcpServers} in file order
- * @param filteringMode the effective {@code toolFiltering.mode} ({@code static} when filtering is off)
+ * @param warnings problems that do not stop the hub (e.g. an LLM key missing while the heuristic can take over)
  */
-public record HubConfig(HubOptions hub, PoolOptions pool, FilteringMode filteringMode, Map<String, ServerConfig> servers) {
+public record HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
+    List<String> warnings) {
+
+  /** The effective {@code toolFiltering.mode}. */
+  public FilteringMode filteringMode() {
+    return filtering.mode();
+  }
 }

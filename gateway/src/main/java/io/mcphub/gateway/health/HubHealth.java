@@ -1,5 +1,7 @@
 package io.mcphub.gateway.health;
 
+import io.mcphub.gateway.categorize.CategorizerDeployment;
+import io.mcphub.gateway.categorize.CategorizerStatus;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.upstream.HubVersion;
 import io.mcphub.gateway.upstream.ListKind;
@@ -13,7 +15,8 @@ import io.vertx.ext.healthchecks.Status;
 
 /**
  * {@code /health}: one check for the hub itself (version, uptime, sessions) and one per upstream (state,
- * tool count, restarts, last error). UP (200) when every enabled upstream is connected, DOWN (503) otherwise.
+ * tool count, restarts, last error) and one per categorizer. UP (200) when every enabled upstream is connected and
+ * every categorizer runs, DOWN (503) otherwise.
  */
 public final class HubHealth {
 
@@ -22,7 +25,7 @@ public final class HubHealth {
   private HubHealth() {
   }
 
-  public static HealthCheckHandler handler(Vertx vertx, Hub hub) {
+  public static HealthCheckHandler handler(Vertx vertx, Hub hub, CategorizerDeployment categorizers) {
     long startedAt = System.currentTimeMillis();
     HealthChecks checks = HealthChecks.create(vertx);
     checks.register("hub", CHECK_TIMEOUT_MS, promise -> promise.complete(Status.OK(new JsonObject()
@@ -32,6 +35,11 @@ public final class HubHealth {
         .put("tools", hub.registry().toolCount()))));
     for (Upstream upstream : hub.upstreams()) {
       checks.register("upstream:" + upstream.name(), CHECK_TIMEOUT_MS, promise -> promise.complete(status(upstream)));
+    }
+    for (CategorizerStatus categorizer : categorizers.statuses()) {
+      checks.register("categorizer:" + categorizer.name(), CHECK_TIMEOUT_MS, promise -> promise.complete(categorizer.running()
+          ? Status.OK(new JsonObject().put("state", "running"))
+          : Status.KO(new JsonObject().put("state", "failed").put("lastError", categorizer.error()))));
     }
     return HealthCheckHandler.createWithHealthChecks(checks);
   }

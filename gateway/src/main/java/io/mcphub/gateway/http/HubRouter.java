@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -25,7 +26,8 @@ public final class HubRouter {
   private HubRouter() {
   }
 
-  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options) {
+  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options,
+      CategorizerDeployment categorizers) {
     LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
     StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
@@ -39,7 +41,7 @@ public final class HubRouter {
     router.delete(MCP_PATH).handler(streamable::delete);
     router.get(SSE_PATH).handler(legacy::open);
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
-    HealthCheckHandler health = HubHealth.handler(vertx, hub);
+    HealthCheckHandler health = HubHealth.handler(vertx, hub, categorizers);
     router.get("/health").handler(health);
     router.get("/api/health").handler(health);
     router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));

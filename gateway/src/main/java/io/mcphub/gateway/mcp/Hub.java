@@ -2,10 +2,13 @@ package io.mcphub.gateway.mcp;
 
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
 import io.mcphub.gateway.tools.CapabilityRegistry;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.tools.ToolCategorizer;
 import io.mcphub.gateway.upstream.ListKind;
 import io.mcphub.gateway.upstream.RequestOrigin;
 import io.mcphub.gateway.upstream.Upstream;
@@ -35,13 +38,47 @@ public final class Hub implements UpstreamEvents {
 
   private final Vertx vertx;
   private final SessionStore sessions;
+  private final ExposurePolicy exposure;
   private final List<Upstream> upstreams = new ArrayList<>();
-  private final CapabilityRegistry registry = new CapabilityRegistry(Collections.unmodifiableList(upstreams));
+  private final CapabilityRegistry registry;
   private final Map<String, Set<Session>> subscriptions = new HashMap<>();
 
-  public Hub(Vertx vertx, SessionStore sessions) {
+  public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
     this.sessions = sessions;
+    this.exposure = exposure;
+    this.registry = new CapabilityRegistry(Collections.unmodifiableList(upstreams), toolCategorizer);
+  }
+
+  public ExposurePolicy exposure() {
+    return exposure;
+  }
+
+  /** The upstream tools the session sees now, in list order (meta tools not included). */
+  public List<String> visibleToolNames(Session session) {
+    List<String> names = new ArrayList<>();
+    for (CatalogEntry tool : registry.tools()) {
+      if (exposure.visible(session, tool)) {
+        names.add(tool.name());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Tells a session its tool list changed, through {@code origin} (ahead of the response that changed it); without
+   * session isolation every other session's list changed too, so each is told on its own stream.
+   */
+  public void notifyToolsChanged(Session session, RequestOrigin origin) {
+    JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
+    origin.notify(notification);
+    if (!exposure.sessionIsolation()) {
+      for (Session other : sessions.all()) {
+        if (other != session && other.state() == Session.State.OPERATING) {
+          other.send(notification);
+        }
+      }
+    }
   }
 
   public void addUpstream(Upstream upstream) {
@@ -73,6 +110,7 @@ public final class Hub implements UpstreamEvents {
       return;
     }
     Map<Object, InFlightCall> inFlight = session.close();
+    exposure.forget(session);
     inFlight.values().forEach(call -> call.upstream().cancel(call.upstreamId(), "client session ended"));
     new ArrayList<>(subscriptions.keySet()).forEach(uri -> unsubscribe(session, uri));
     LOG.debug("session {} ended ({} calls cancelled)", id, inFlight.size());
@@ -110,9 +148,20 @@ public final class Hub implements UpstreamEvents {
 
   @Override
   public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
+    Map<Session, List<String>> before = new HashMap<>();
+    for (Session session : sessions.all()) {
+      if (session.state() == Session.State.OPERATING) {
+        before.put(session, visibleToolNames(session));
+      }
+    }
     Set<ListKind> changed = registry.rebuild();
     if (changed.contains(ListKind.TOOLS)) {
-      broadcast(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED);
+      JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
+      before.forEach((session, names) -> {
+        if (!visibleToolNames(session).equals(names)) {
+          session.send(notification);
+        }
+      });
     }
     if (changed.contains(ListKind.PROMPTS)) {
       broadcast(McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);

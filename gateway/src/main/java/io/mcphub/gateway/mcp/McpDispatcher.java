@@ -1,6 +1,6 @@
 package io.mcphub.gateway.mcp;
 
-import io.mcphub.gateway.exposure.ToolExposure;
+import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
@@ -32,9 +32,13 @@ public final class McpDispatcher {
   private final Hub hub;
   private final Map<String, McpHandler> handlers = new HashMap<>();
 
-  public McpDispatcher(Hub hub, ToolExposure exposure) {
+  /**
+   * @param debugDecisions log every exposure decision ({@code DEBUG_TOOL_FILTERING=true})
+   */
+  public McpDispatcher(Hub hub, PromptAnalyzer analyzer, boolean debugDecisions) {
     this.hub = hub;
-    ToolHandlers tools = new ToolHandlers(hub.registry(), exposure);
+    MetaTools meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
+    ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta);
     PromptHandlers prompts = new PromptHandlers(hub.registry());
     ResourceHandlers resources = new ResourceHandlers(hub);
     handlers.put(McpMethods.INITIALIZE, new InitializeHandler());

@@ -1,6 +1,6 @@
 package io.mcphub.gateway.mcp;
 
-import io.mcphub.gateway.exposure.ToolExposure;
+import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.tools.CapabilityRegistry;
@@ -9,19 +9,24 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** {@code tools/list} and {@code tools/call}, both governed by the same {@link ToolExposure}. */
+/** {@code tools/list} and {@code tools/call}, both governed by the same {@link ExposurePolicy}; meta tools first. */
 final class ToolHandlers {
 
   private final CapabilityRegistry registry;
-  private final ToolExposure exposure;
+  private final ExposurePolicy exposure;
+  private final MetaTools meta;
 
-  ToolHandlers(CapabilityRegistry registry, ToolExposure exposure) {
+  ToolHandlers(CapabilityRegistry registry, ExposurePolicy exposure, MetaTools meta) {
     this.registry = registry;
     this.exposure = exposure;
+    this.meta = meta;
   }
 
   Future<JsonObject> list(McpRequest request) {
     JsonArray tools = new JsonArray();
+    if (exposure.listsMetaTools()) {
+      MetaTools.definitions().forEach(tools::add);
+    }
     for (CatalogEntry tool : registry.tools()) {
       if (exposure.visible(request.session(), tool)) {
         tools.add(tool.definition());
@@ -33,6 +38,9 @@ final class ToolHandlers {
   Future<JsonObject> call(McpRequest request) {
     String name = Params.requiredString(request.params(), "name");
     Params.optionalObject(request.params(), "arguments");
+    if (meta.handles(name)) {
+      return meta.call(name, request);
+    }
     CatalogEntry tool = registry.tool(name);
     if (tool == null || !exposure.visible(request.session(), tool)) {
       return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));

@@ -28,6 +28,7 @@ public final class CapabilityRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(CapabilityRegistry.class);
 
   private final List<Upstream> upstreams;
+  private final ToolCategorizer toolCategorizer;
   private Map<String, CatalogEntry> tools = Map.of();
   private Map<String, CatalogEntry> prompts = Map.of();
   private Map<String, Upstream> resourceOwners = Map.of();
@@ -35,8 +36,9 @@ public final class CapabilityRegistry {
   private List<JsonObject> templates = List.of();
   private List<TemplateRoute> templateRoutes = List.of();
 
-  public CapabilityRegistry(List<Upstream> upstreams) {
+  public CapabilityRegistry(List<Upstream> upstreams, ToolCategorizer toolCategorizer) {
     this.upstreams = upstreams;
+    this.toolCategorizer = toolCategorizer;
   }
 
   /** Rebuilds the merged view; returns the kinds whose merged list changed. */
@@ -114,7 +116,14 @@ public final class CapabilityRegistry {
           name = ToolNames.withSuffix(ToolNames.namespaced(serverId, original), n);
           LOG.warn("{} name collision: '{}' of upstream '{}' is listed as '{}'", what, original, upstream.name(), name);
         }
-        result.put(name, new CatalogEntry(name, upstream, original, item.copy().put("name", name)));
+        JsonObject definition = item.copy().put("name", name);
+        String category = "other";
+        if (kind == ListKind.TOOLS) {
+          category = toolCategorizer.categorize(upstream.name(), name, item);
+          JsonObject meta = definition.getValue("_meta") instanceof JsonObject existing ? existing : new JsonObject();
+          definition.put("_meta", meta.put(CatalogEntry.CATEGORY_META, category));
+        }
+        result.put(name, new CatalogEntry(name, upstream, original, category, definition));
       }
     }
     return Collections.unmodifiableMap(result);

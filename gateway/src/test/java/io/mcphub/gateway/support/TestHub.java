@@ -41,13 +41,18 @@ public final class TestHub implements AutoCloseable {
   }
 
   public static TestHub start(JsonObject config, Function<String, String> environment) {
+    return start(config, environment, null);
+  }
+
+  /** Starts a hub that also loads the categorizer plugins in {@code pluginsDir}. */
+  public static TestHub start(JsonObject config, Function<String, String> environment, java.nio.file.Path pluginsDir) {
     JsonObject hub = config.getJsonObject("hub", new JsonObject());
     hub.put("port", 0);
     hub.put("restartInitialDelayMs", hub.getLong("restartInitialDelayMs", 100L));
     config.put("hub", hub);
     HubConfig parsed = new ConfigParser(environment).parse(config);
     Vertx vertx = Vertx.vertx();
-    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment);
+    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, pluginsDir);
     await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
     return new TestHub(vertx, verticle);
   }

@@ -1,0 +1,98 @@
+package io.mcphub.gateway.categorize;
+
+import io.mcphub.categorizer.CategorizerFactory;
+import io.mcphub.categorizer.CategorizerVerticle;
+import io.mcphub.gateway.config.ConfigException;
+import io.mcphub.gateway.config.FilteringMode;
+import io.mcphub.gateway.config.FilteringOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deploys the categorizers prompt-based filtering needs — the heuristic (the fallback, and the provider when none
+ * is configured) and the configured provider — each as its own verticle. A categorizer that fails to deploy is
+ * reported in {@code /health} and never stops the hub; a provider that is not installed stops the start only when
+ * the heuristic may not take over.
+ */
+public final class CategorizerDeployment {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CategorizerDeployment.class);
+
+  private final Vertx vertx;
+  private final FilteringOptions options;
+  private final Path pluginsDir;
+  private final List<CategorizerStatus> statuses = new ArrayList<>();
+
+  public CategorizerDeployment(Vertx vertx, FilteringOptions options, Path pluginsDir) {
+    this.vertx = vertx;
+    this.options = options;
+    this.pluginsDir = pluginsDir;
+  }
+
+  /** Deploys what the filtering mode needs; fails only for a config that cannot run (duplicates, missing provider). */
+  public Future<Void> deploy() {
+    if (options.mode() != FilteringMode.PROMPT_BASED) {
+      return Future.succeededFuture();
+    }
+    Map<String, CategorizerFactory> factories;
+    try {
+      factories = CategorizerPlugins.discover(pluginsDir);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    String provider = options.llm().provider();
+    if (!factories.containsKey(provider)) {
+      String problem = "toolFiltering.llmCategorization.provider: no categorizer named \"" + provider + "\" is installed; installed: "
+          + String.join(", ", factories.keySet());
+      if (!options.llm().fallbackToHeuristic()) {
+        return Future.failedFuture(new ConfigException(problem));
+      }
+      LOG.warn("{}; the heuristic categorizer answers instead", problem);
+      statuses.add(new CategorizerStatus(provider, false, "not installed"));
+    }
+    Set<String> names = new LinkedHashSet<>(List.of(PromptAnalyzer.HEURISTIC, provider));
+    Future<Void> all = Future.succeededFuture();
+    for (String name : names) {
+      CategorizerFactory factory = factories.get(name);
+      if (factory != null) {
+        all = all.compose(v -> deployOne(factory));
+      }
+    }
+    return all;
+  }
+
+  private Future<Void> deployOne(CategorizerFactory factory) {
+    JsonObject config = PromptAnalyzer.HEURISTIC.equals(factory.name()) ? heuristicConfig() : options.llm().config();
+    return vertx.deployVerticle(CategorizerVerticle.of(factory, config)).transform(result -> {
+      if (result.succeeded()) {
+        statuses.add(new CategorizerStatus(factory.name(), true, null));
+        LOG.info("categorizer '{}' running", factory.name());
+      } else {
+        String reason = result.cause().getMessage() == null ? result.cause().getClass().getSimpleName() : result.cause().getMessage();
+        statuses.add(new CategorizerStatus(factory.name(), false, reason));
+        LOG.warn("categorizer '{}' failed to start: {}", factory.name(), reason);
+      }
+      return Future.<Void>succeededFuture();
+    });
+  }
+
+  private JsonObject heuristicConfig() {
+    JsonArray categories = new JsonArray();
+    options.categories().forEach(category -> categories.add(category.toJson()));
+    return new JsonObject().put("categories", categories);
+  }
+
+  public List<CategorizerStatus> statuses() {
+    return List.copyOf(statuses);
+  }
+}

@@ -1,0 +1,219 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.categorizer.CategorizationRequest;
+import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.gateway.categorize.Analysis;
+import io.mcphub.gateway.categorize.PromptAnalyzer;
+import io.mcphub.gateway.config.Taxonomy;
+import io.mcphub.gateway.exposure.ExposurePolicy;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's own tools (category {@code meta}): {@code hub__analyze_prompt} exposes the categories a prompt
+ * needs, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
+ * {@code hub__reset_exposure} returns to the default exposure. Failures are {@code isError} results.
+ */
+final class MetaTools {
+
+  static final String ANALYZE = "hub__analyze_prompt";
+  static final String CALL = "hub__call_tool";
+  static final String RESET = "hub__reset_exposure";
+  private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
+
+  private final Hub hub;
+  private final ExposurePolicy policy;
+  private final PromptAnalyzer analyzer;
+  private final boolean debugDecisions;
+  private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
+      ANALYZE, this::analyze, CALL, this::call, RESET, this::reset);
+
+  MetaTools(Hub hub, ExposurePolicy policy, PromptAnalyzer analyzer, boolean debugDecisions) {
+    this.hub = hub;
+    this.policy = policy;
+    this.analyzer = analyzer;
+    this.debugDecisions = debugDecisions;
+  }
+
+  boolean handles(String name) {
+    return policy.promptBased() && handlers.containsKey(name);
+  }
+
+  Future<JsonObject> call(String name, McpRequest request) {
+    return handlers.get(name).apply(request);
+  }
+
+  /** The meta tools' definitions, as listed. */
+  static List<JsonObject> definitions() {
+    return List.of(
+        tool(ANALYZE, "Analyze prompt and expose tools",
+            "Call this first with the user's request. The hub works out which kinds of tools the request needs "
+                + "(files, web, search, database, git, containers, cloud, development, messaging, memory) and adds those "
+                + "tools to your tool list, then tells you the list changed. Call it again whenever the conversation "
+                + "needs a different kind of tool. Returns the categories with their confidence and the tools now available.",
+            new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("prompt", new JsonObject().put("type", "string").put("maxLength", CategorizationRequest.MAX_PROMPT_CHARS)
+                        .put("description", "The user's request, in their words."))
+                    .put("context", new JsonObject().put("type", "string")
+                        .put("description", "Optional: a short summary of the conversation so far, if it clarifies the request.")))
+                .put("required", new JsonArray().add("prompt")),
+            false),
+        tool(CALL, "Call any tool by name",
+            "Calls an upstream tool by its full name (server__tool) with its arguments, even if it is not in your tool "
+                + "list yet. Use it when your client does not refresh its tool list after hub__analyze_prompt.",
+            new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("name", new JsonObject().put("type", "string").put("description", "The tool's full name, e.g. filesystem__read_file."))
+                    .put("arguments", new JsonObject().put("type", "object").put("description", "The tool's arguments.")))
+                .put("required", new JsonArray().add("name")),
+            false),
+        tool(RESET, "Reset exposed tools",
+            "Removes the tools that earlier analyses added to your list and returns to the default set. Use it when the "
+                + "conversation moves to an unrelated task.",
+            new JsonObject().put("type", "object").put("properties", new JsonObject()),
+            true));
+  }
+
+  private Future<JsonObject> analyze(McpRequest request) {
+    JsonObject arguments = arguments(request);
+    Object prompt = arguments.getValue("prompt");
+    Object context = arguments.getValue("context");
+    if (!(prompt instanceof String text) || text.isBlank()) {
+      return Future.succeededFuture(toolError("prompt must be a non-empty string: the user's request"));
+    }
+    if (text.length() > CategorizationRequest.MAX_PROMPT_CHARS || context instanceof String c && c.length() > CategorizationRequest.MAX_PROMPT_CHARS) {
+      return Future.succeededFuture(toolError("prompt has " + text.length() + " characters; the limit is "
+          + CategorizationRequest.MAX_PROMPT_CHARS + " (32 KiB). Send the request itself, not whole documents."));
+    }
+    Session session = request.session();
+    List<String> before = hub.visibleToolNames(session);
+    return analyzer.analyze(text, context instanceof String c ? c : "", session.id())
+        .map(analysis -> {
+          policy.expose(session, analysis.exposed());
+          List<String> after = hub.visibleToolNames(session);
+          if (!after.equals(before)) {
+            hub.notifyToolsChanged(session, request.origin());
+          }
+          log(text, analysis);
+          return analysisResult(analysis, after);
+        })
+        .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: " + error.getMessage())));
+  }
+
+  private Future<JsonObject> call(McpRequest request) {
+    JsonObject arguments = arguments(request);
+    Object name = arguments.getValue("name");
+    Object toolArguments = arguments.getValue("arguments");
+    if (!(name instanceof String toolName) || toolName.isBlank()) {
+      return Future.succeededFuture(toolError("name must be the full name of a tool, e.g. filesystem__read_file"));
+    }
+    if (toolArguments != null && !(toolArguments instanceof JsonObject)) {
+      return Future.succeededFuture(toolError("arguments must be an object"));
+    }
+    CatalogEntry tool = hub.registry().tool(toolName);
+    if (tool == null || !policy.callable(request.session(), tool)) {
+      return Future.succeededFuture(toolError("Unknown tool: " + toolName));
+    }
+    JsonObject params = new JsonObject().put("name", tool.originalName())
+        .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
+    return Forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
+        .recover(error -> Future.succeededFuture(toolError(error instanceof McpException mcp ? mcp.getMessage()
+            : "the call failed")));
+  }
+
+  private Future<JsonObject> reset(McpRequest request) {
+    Session session = request.session();
+    List<String> before = hub.visibleToolNames(session);
+    policy.reset(session);
+    List<String> after = hub.visibleToolNames(session);
+    if (!after.equals(before)) {
+      hub.notifyToolsChanged(session, request.origin());
+    }
+    return Future.succeededFuture(new JsonObject()
+        .put("content", new JsonArray().add(text("Exposure reset to the default (" + policy.options().defaultExposure().configName()
+            + "); " + after.size() + " upstream tools listed.")))
+        .put("structuredContent", new JsonObject().put("exposedTools", new JsonArray(after))));
+  }
+
+  private JsonObject analysisResult(Analysis analysis, List<String> exposedTools) {
+    JsonArray categories = new JsonArray();
+    for (CategoryScore score : analysis.scores()) {
+      categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
+          .put("exposed", analysis.exposed().contains(score.category())));
+    }
+    JsonObject structured = new JsonObject()
+        .put("categories", categories)
+        .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))
+        .put("exposedTools", new JsonArray(exposedTools))
+        .put("source", analysis.source())
+        .put("threshold", analysis.threshold())
+        .put("latencyMs", analysis.latencyMs())
+        .put("reasoning", analysis.reasoning());
+    String summary = analysis.exposed().isEmpty()
+        ? "No tool category reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
+            + "call hub__analyze_prompt again with a more specific request."
+        : "Exposed " + String.join(", ", analysis.exposed()) + " (" + exposedTools.size() + " tools now listed, decided by "
+            + analysis.source() + ").";
+    return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
+  }
+
+  private void log(String prompt, Analysis analysis) {
+    String categories = analysis.scores().stream().filter(s -> analysis.exposed().contains(s.category()))
+        .map(CategoryScore::category).collect(Collectors.joining(","));
+    LOG.atInfo().addKeyValue("latencyMs", analysis.latencyMs()).addKeyValue("source", analysis.source())
+        .addKeyValue("categories", categories).log("LLM analysis completed");
+    if (debugDecisions) {
+      String scores = analysis.scores().stream().map(s -> s.category() + "=" + s.confidence()).collect(Collectors.joining(","));
+      LOG.atInfo().addKeyValue("promptSha256", hash(prompt)).addKeyValue("scores", scores).addKeyValue("source", analysis.source())
+          .addKeyValue("exposed", categories).addKeyValue("latencyMs", analysis.latencyMs())
+          .addKeyValue("providerFailure", analysis.providerFailure()).log("exposure decision");
+    }
+  }
+
+  private static JsonObject arguments(McpRequest request) {
+    Object arguments = request.params().getValue("arguments");
+    if (arguments != null && !(arguments instanceof JsonObject)) {
+      throw McpException.invalidParams("params.arguments must be an object");
+    }
+    return arguments == null ? new JsonObject() : (JsonObject) arguments;
+  }
+
+  private static JsonObject tool(String name, String title, String description, JsonObject schema, boolean idempotent) {
+    return new JsonObject().put("name", name).put("title", title).put("description", description).put("inputSchema", schema)
+        .put("annotations", new JsonObject().put("title", title).put("readOnlyHint", false).put("destructiveHint", false)
+            .put("idempotentHint", idempotent).put("openWorldHint", false))
+        .put("_meta", new JsonObject().put(CatalogEntry.CATEGORY_META, Taxonomy.META));
+  }
+
+  static JsonObject toolError(String message) {
+    return new JsonObject().put("content", new JsonArray().add(text(message))).put("isError", true);
+  }
+
+  private static JsonObject text(String text) {
+    return new JsonObject().put("type", "text").put("text", text);
+  }
+
+  private static String hash(String prompt) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(prompt.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}
