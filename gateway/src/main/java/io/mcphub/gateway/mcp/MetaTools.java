@@ -4,6 +4,7 @@ import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.categorize.Analysis;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
+import io.mcphub.gateway.categorize.ToolMentions;
 import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
@@ -102,6 +103,7 @@ final class MetaTools {
     Session session = request.session();
     List<String> before = hub.visibleToolNames(session);
     return analyzer.analyze(text, context instanceof String c ? c : "", session.id())
+        .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
         .map(analysis -> {
           policy.expose(session, analysis.exposed());
           List<String> after = hub.visibleToolNames(session);
