@@ -79,6 +79,29 @@ class ConfigParserTest {
   }
 
   @Test
+  void toolFilteringEnumsNameTheirAllowedValuesAndAMissingOptionalKeyIsAWarning() {
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"toolFiltering": {"mode": "prompt-based",
+          "serverFilter": {"mode": "maybe"},
+          "promptBasedFiltering": {"defaultExposure": "some", "exposureMode": "sideways"},
+          "llmCategorization": {"enabled": true, "provider": "gemini", "confidenceThreshold": 1.5}}}""")));
+    assertThat(error.problems()).containsExactlyInAnyOrder(
+        "toolFiltering.serverFilter.mode: got \"maybe\", expected one of allowlist, denylist",
+        "toolFiltering.promptBasedFiltering.defaultExposure: got \"some\", expected one of zero, meta-only, minimal, all",
+        "toolFiltering.promptBasedFiltering.exposureMode: got \"sideways\", expected one of additive, replacement",
+        "toolFiltering.llmCategorization.confidenceThreshold: got 1.5, expected a number from 0.0 to 1.0");
+
+    HubConfig lenient = parser.parse(new JsonObject("""
+        {"toolFiltering": {"mode": "prompt-based", "llmCategorization": {"enabled": true, "provider": "gemini",
+          "apiKey": "${GEMINI_API_KEY}"}}}"""));
+    assertThat(lenient.warnings()).singleElement().asString().contains("GEMINI_API_KEY").contains("heuristic");
+    ConfigException strict = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"toolFiltering": {"mode": "prompt-based", "llmCategorization": {"enabled": true, "provider": "gemini",
+          "apiKey": "${GEMINI_API_KEY}", "fallbackToHeuristic": false}}}""")));
+    assertThat(strict.problems()).singleElement().asString().startsWith("toolFiltering.llmCategorization.apiKey");
+  }
+
+  @Test
   void filteringDisabledMeansStaticAndStaticIsAccepted() {
     assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"enabled\": false, \"mode\": \"prompt-based\"}}"))
         .filteringMode()).isEqualTo(FilteringMode.STATIC);

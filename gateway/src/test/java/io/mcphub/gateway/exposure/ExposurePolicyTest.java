@@ -1,0 +1,88 @@
+package io.mcphub.gateway.exposure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcphub.gateway.config.ConfigParser;
+import io.mcphub.gateway.config.FilteringOptions;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The exposure predicate on its own: no Vert.x, no servers. */
+class ExposurePolicyTest {
+
+  private static FilteringOptions options(String toolFiltering) {
+    return new ConfigParser(name -> null).parse(new JsonObject("{\"toolFiltering\": " + toolFiltering + "}")).filtering();
+  }
+
+  private static CatalogEntry tool(String category) {
+    return new CatalogEntry("srv__" + category, null, category, category, new JsonObject());
+  }
+
+  private static Session session(String id) {
+    return new Session(null, id, Session.Transport.STREAMABLE_HTTP);
+  }
+
+  @Test
+  void promptBasedSessionsSeeOnlyTheirExposedCategoriesAndAlwaysTheMetaTools() {
+    ExposurePolicy policy = new ExposurePolicy(options("{\"mode\": \"prompt-based\"}"), ExposureStore.inMemory());
+    Session a = session("a");
+    Session b = session("b");
+    assertThat(policy.listsMetaTools()).isTrue();
+    assertThat(policy.visible(a, tool("filesystem"))).isFalse();
+    assertThat(policy.visible(a, tool("meta"))).isTrue();
+    policy.expose(a, java.util.Set.of("filesystem"));
+    assertThat(policy.visible(a, tool("filesystem"))).isTrue();
+    assertThat(policy.visible(b, tool("filesystem"))).isFalse();
+    assertThat(policy.callable(b, tool("filesystem"))).as("hub__call_tool reaches hidden tools").isTrue();
+    policy.expose(a, java.util.Set.of("memory"));
+    assertThat(policy.exposed(a)).containsExactlyInAnyOrder("filesystem", "memory");
+    policy.reset(a);
+    assertThat(policy.exposed(a)).isEmpty();
+  }
+
+  @Test
+  void replacementSharedAndDefaultExposures() {
+    ExposurePolicy replacing = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"exposureMode\": \"replacement\"}}"), ExposureStore.inMemory());
+    Session s = session("s");
+    replacing.expose(s, java.util.Set.of("filesystem"));
+    replacing.expose(s, java.util.Set.of("memory"));
+    assertThat(replacing.exposed(s)).containsExactly("memory");
+
+    ExposureStore store = ExposureStore.inMemory();
+    ExposurePolicy shared = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"sessionIsolation\": false}}"), store);
+    shared.expose(session("x"), java.util.Set.of("web"));
+    assertThat(shared.visible(session("y"), tool("web"))).isTrue();
+    shared.forget(session("x"));
+    assertThat(store.size()).as("shared state outlives a session").isEqualTo(1);
+
+    ExposureStore isolated = ExposureStore.inMemory();
+    ExposurePolicy freeing = new ExposurePolicy(options("{\"mode\": \"prompt-based\"}"), isolated);
+    freeing.expose(s, java.util.Set.of("web"));
+    freeing.forget(s);
+    assertThat(isolated.size()).as("an ended session frees its state").isZero();
+
+    ExposurePolicy zero = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"defaultExposure\": \"zero\"}}"), ExposureStore.inMemory());
+    assertThat(zero.listsMetaTools()).isFalse();
+    ExposurePolicy minimal = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"defaultExposure\": \"minimal\"}}"), ExposureStore.inMemory());
+    assertThat(minimal.exposed(s)).containsExactlyInAnyOrder("filesystem", "memory");
+    ExposurePolicy all = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"defaultExposure\": \"all\"}}"), ExposureStore.inMemory());
+    assertThat(all.visible(s, tool("cloud"))).isTrue();
+  }
+
+  @Test
+  void staticModesNeedNoSessionState() {
+    ExposurePolicy category = new ExposurePolicy(options(
+        "{\"mode\": \"category\", \"categoryFilter\": {\"categories\": [\"web\"]}}"), ExposureStore.inMemory());
+    assertThat(category.visible(session("s"), tool("web"))).isTrue();
+    assertThat(category.visible(session("s"), tool("cloud"))).isFalse();
+    assertThat(category.callable(session("s"), tool("cloud"))).isFalse();
+    assertThat(category.listsMetaTools()).isFalse();
+  }
+}
