@@ -83,6 +83,33 @@ class MainProcessTest {
   }
 
   @Test
+  void everyAnalysisLogsOneLineWithoutThePromptAndDebugModeLogsTheDecisionWithAHash(@TempDir Path dir) throws Exception {
+    JsonObject config = new JsonObject().put("mcpServers", new JsonObject().put("fx", TestHub.fixture("fx")))
+        .put("toolFiltering", new JsonObject().put("mode", "prompt-based"));
+    Path file = Files.writeString(dir.resolve("hub.json"), config.encode());
+    Process hub = start(dir, Map.of("DEBUG_TOOL_FILTERING", "true"), "--config", file.toString(), "--port", "0");
+    int port = awaitListening(hub);
+    awaitHealthy(port);
+    RawMcp raw = new RawMcp("http://127.0.0.1:" + port + "/mcp");
+    String session = raw.initialize("2025-11-25");
+    String secretPrompt = "Read the file quarterly-payroll-secret.txt";
+    raw.call(session, "tools/call", new JsonObject().put("name", "hub__analyze_prompt")
+        .put("arguments", new JsonObject().put("prompt", secretPrompt)));
+    hub.destroy();
+    assertThat(hub.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    List<JsonObject> lines = Files.readAllLines(dir.resolve("state/mcp-hub/logs/mcp-hub.log")).stream().map(JsonObject::new).toList();
+    JsonObject analysis = lines.stream().filter(l -> "LLM analysis completed".equals(l.getString("formattedMessage")))
+        .findFirst().orElseThrow();
+    assertThat(analysis.getString("level")).isEqualTo("INFO");
+    assertThat(analysis.encode()).contains("latencyMs").contains("\"source\"").contains("heuristic").contains("filesystem");
+    JsonObject decision = lines.stream().filter(l -> "exposure decision".equals(l.getString("formattedMessage")))
+        .findFirst().orElseThrow();
+    assertThat(decision.encode()).contains("promptSha256").contains("scores");
+    assertThat(lines).allSatisfy(line -> assertThat(line.encode()).doesNotContain("quarterly-payroll-secret"));
+  }
+
+  @Test
   void aPortInUseExitsWith1(@TempDir Path dir) throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path config = Files.writeString(dir.resolve("hub.json"), "{\"mcpServers\": {}}");
@@ -94,6 +121,10 @@ class MainProcessTest {
   }
 
   private static Process start(Path dir, String... args) throws IOException {
+    return start(dir, Map.of(), args);
+  }
+
+  private static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", classpath, Main.class.getName()));
@@ -101,6 +132,7 @@ class MainProcessTest {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
     builder.environment().put("SECRET_FOR_TEST", "very-secret-value");
+    builder.environment().putAll(env);
     return builder.start();
   }
 

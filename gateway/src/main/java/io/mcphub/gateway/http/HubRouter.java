@@ -44,6 +44,7 @@ public final class HubRouter {
     HealthCheckHandler health = HubHealth.handler(vertx, hub, categorizers);
     router.get("/health").handler(health);
     router.get("/api/health").handler(health);
+    router.get("/api/tools").handler(new ToolsApi(hub)::list);
     router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
     return router;
   }

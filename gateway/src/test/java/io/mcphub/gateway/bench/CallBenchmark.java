@@ -165,7 +165,7 @@ public final class CallBenchmark {
     return Math.max(peak, rssKb(hubPid));
   }
 
-  private static Process startHub(Path jar, String jvmOptions, Path config, Path dir) throws IOException {
+  static Process startHub(Path jar, String jvmOptions, Path config, Path dir) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (!jvmOptions.isBlank()) {
       command.addAll(List.of(jvmOptions.strip().split("\\s+")));
@@ -177,19 +177,29 @@ public final class CallBenchmark {
     return builder.start();
   }
 
-  private static int awaitListening(Process hub) throws IOException {
+  static int awaitListening(Process hub) throws IOException {
     BufferedReader reader = new BufferedReader(new InputStreamReader(hub.getErrorStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = reader.readLine()) != null) {
       Matcher matcher = LISTENING.matcher(line);
       if (matcher.find()) {
-        Thread drain = new Thread(() -> reader.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> drain(reader));
         drain.setDaemon(true);
         drain.start();
         return Integer.parseInt(matcher.group(1));
       }
     }
     throw new IllegalStateException("the hub exited before listening");
+  }
+
+  private static void drain(BufferedReader reader) {
+    try {
+      while (reader.readLine() != null) {
+        // keep the hub's stderr pipe from filling up
+      }
+    } catch (IOException e) {
+      // the hub exited
+    }
   }
 
   private static long cpuTicks(long pid) throws IOException {
@@ -207,7 +217,7 @@ public final class CallBenchmark {
     return -1;
   }
 
-  private static double percentile(double[] sorted, int p) {
+  static double percentile(double[] sorted, int p) {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
   }
 
@@ -217,7 +227,7 @@ public final class CallBenchmark {
     return sorted[sorted.length / 2];
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

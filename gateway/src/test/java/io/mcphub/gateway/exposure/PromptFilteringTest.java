@@ -109,6 +109,12 @@ class PromptFilteringTest {
       assertThat(categories).containsEntry("filesystem__read_text_file", "filesystem")
           .containsEntry("memory__read_graph", "memory").containsEntry("hub__analyze_prompt", "meta");
     }
+    JsonObject api = new JsonObject(new io.mcphub.gateway.support.RawMcp(hub.baseUrl() + "/api/tools")
+        .request("GET", Map.of()).body());
+    assertThat(api.getJsonArray("tools").stream().map(JsonObject.class::cast))
+        .anySatisfy(tool -> assertThat(tool.getString("namespacedName") + "=" + tool.getString("category"))
+            .isEqualTo("memory__read_graph=memory"))
+        .allSatisfy(tool -> assertThat(tool.getJsonArray("categories")).hasSize(1));
   }
 
   @Test
