@@ -182,6 +182,21 @@ class PromptFilteringTest {
   }
 
   @Test
+  void theConfiguredThresholdDecides() {
+    JsonObject strict = config(new JsonObject());
+    strict.getJsonObject("toolFiltering").put("llmCategorization", new JsonObject().put("confidenceThreshold", 0.95));
+    try (TestHub hub = TestHub.start(strict); McpSyncClient client = hub.client()) {
+      Map<String, Object> analysis = analyze(client, "Remember that I like green tea");
+      assertThat(analysis.get("threshold")).isEqualTo(0.95);
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> categories = (List<Map<String, Object>>) analysis.get("categories");
+      assertThat(categories.get(0)).containsEntry("name", "memory").containsEntry("exposed", false);
+      assertThat((Double) categories.get(0).get("confidence")).isBetween(0.7, 0.95);
+      assertThat((List<?>) analysis.get("exposedCategories")).isEmpty();
+    }
+  }
+
+  @Test
   void replacementModeReplacesEarlierExposure() {
     try (TestHub replacing = TestHub.start(config(new JsonObject().put("exposureMode", "replacement")));
         McpSyncClient client = replacing.client()) {
