@@ -11,13 +11,10 @@ import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.tools.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -101,15 +98,10 @@ final class MetaTools {
           + CategorizationRequest.MAX_PROMPT_CHARS + " (32 KiB). Send the request itself, not whole documents."));
     }
     Session session = request.session();
-    List<String> before = hub.visibleToolNames(session);
     return analyzer.analyze(text, context instanceof String c ? c : "", session.id())
         .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
         .map(analysis -> {
-          policy.expose(session, analysis.exposed());
-          List<String> after = hub.visibleToolNames(session);
-          if (!after.equals(before)) {
-            hub.notifyToolsChanged(session, request.origin());
-          }
+          List<String> after = changeExposure(request, () -> policy.expose(session, analysis.exposed()));
           log(text, analysis);
           return analysisResult(analysis, after);
         })
@@ -138,17 +130,22 @@ final class MetaTools {
   }
 
   private Future<JsonObject> reset(McpRequest request) {
-    Session session = request.session();
-    List<String> before = hub.visibleToolNames(session);
-    policy.reset(session);
-    List<String> after = hub.visibleToolNames(session);
-    if (!after.equals(before)) {
-      hub.notifyToolsChanged(session, request.origin());
-    }
+    List<String> after = changeExposure(request, () -> policy.reset(request.session()));
     return Future.succeededFuture(new JsonObject()
         .put("content", new JsonArray().add(text("Exposure reset to the default (" + policy.options().defaultExposure().configName()
             + "); " + after.size() + " upstream tools listed.")))
         .put("structuredContent", new JsonObject().put("exposedTools", new JsonArray(after))));
+  }
+
+  /** Applies an exposure change; tells the session (ahead of this response) when its list changed. Returns the new list. */
+  private List<String> changeExposure(McpRequest request, Runnable change) {
+    List<String> before = hub.visibleToolNames(request.session());
+    change.run();
+    List<String> after = hub.visibleToolNames(request.session());
+    if (!after.equals(before)) {
+      hub.notifyToolsChanged(request.session(), request.origin());
+    }
+    return after;
   }
 
   private JsonObject analysisResult(Analysis analysis, List<String> exposedTools) {
@@ -210,12 +207,7 @@ final class MetaTools {
   }
 
   private static String hash(String prompt) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(prompt.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(prompt, 6);
   }
 
 }

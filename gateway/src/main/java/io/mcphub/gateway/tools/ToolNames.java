@@ -1,10 +1,5 @@
 package io.mcphub.gateway.tools;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /**
  * The namespacing rule: {@code <server>__<name>}, where {@code <server>} is the config key with characters
  * outside {@code [A-Za-z0-9_-]} replaced by {@code _}; the whole name stays within 128 characters of
@@ -39,11 +34,6 @@ public final class ToolNames {
   }
 
   private static String shortHash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(text, 4);
   }
 }

@@ -3,6 +3,7 @@ package io.mcphub.gateway.exposure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
@@ -86,7 +87,7 @@ class PromptFilteringTest {
         assertThat((Double) first.get("confidence")).isGreaterThanOrEqualTo(0.7);
       });
       assertThat(analysis).containsKeys("latencyMs", "reasoning");
-      awaitTrue(() -> changes.get() == 1);
+      Await.until(() -> changes.get() == 1);
 
       List<String> listed = names(client);
       assertThat(listed).contains("hub__analyze_prompt", "filesystem__list_directory", "filesystem__read_text_file")
@@ -154,7 +155,7 @@ class PromptFilteringTest {
       McpSchema.CallToolResult reset = client.callTool(new McpSchema.CallToolRequest("hub__reset_exposure", Map.of()));
       assertThat(reset.isError()).isNotEqualTo(Boolean.TRUE);
       assertThat(names(client)).allMatch(n -> n.startsWith("hub__"));
-      awaitTrue(() -> changes.get() == 3);
+      Await.until(() -> changes.get() == 3);
     }
   }
 
@@ -234,18 +235,9 @@ class PromptFilteringTest {
         McpSyncClient other = shared.client(spec -> spec.toolsChangeConsumer(seenByOther::add))) {
       assertThat(names(other)).allMatch(n -> n.startsWith("hub__"));
       analyze(analyzing, FILES_PROMPT);
-      awaitTrue(() -> !seenByOther.isEmpty());
+      Await.until(() -> !seenByOther.isEmpty());
       assertThat(names(other)).anyMatch(n -> n.startsWith("filesystem__"));
     }
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(20);
-    }
-  }
 }

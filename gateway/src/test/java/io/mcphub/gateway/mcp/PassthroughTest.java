@@ -3,6 +3,8 @@ package io.mcphub.gateway.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
@@ -56,9 +58,9 @@ class PassthroughTest {
   @Test
   void callsAreRoutedToTheRightServerWithArgumentsUnchanged() {
     try (McpSyncClient client = hub.client()) {
-      assertThat(text(client.callTool(new McpSchema.CallToolRequest("fx__echo", Map.of("text", "héllo ✓")))))
+      assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("fx__echo", Map.of("text", "héllo ✓")))))
           .isEqualTo("echo: héllo ✓");
-      assertThat(text(client.callTool(new McpSchema.CallToolRequest("everything__echo", Map.of("message", "hi")))))
+      assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("everything__echo", Map.of("message", "hi")))))
           .isEqualTo("Echo: hi");
     }
   }
@@ -84,7 +86,7 @@ class PassthroughTest {
     try (McpSyncClient client = hub.client()) {
       McpSchema.CallToolResult failed = client.callTool(new McpSchema.CallToolRequest("fx__fail", Map.of()));
       assertThat(failed.isError()).isTrue();
-      assertThat(text(failed)).isEqualTo("it failed");
+      assertThat(Results.text(failed)).isEqualTo("it failed");
 
       assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("fx__rpc_error", Map.of())))
           .isInstanceOf(McpError.class)
@@ -103,7 +105,7 @@ class PassthroughTest {
     try (McpSyncClient client = hub.client(spec -> spec.progressConsumer(progress::add))) {
       McpSchema.CallToolResult result = client.callTool(
           new McpSchema.CallToolRequest("fx__sleep", Map.of("ms", 200), Map.of("progressToken", "client-token-7")));
-      assertThat(text(result)).isEqualTo("slept 200");
+      assertThat(Results.text(result)).isEqualTo("slept 200");
     }
     assertThat(progress).hasSize(4);
     assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("client-token-7"));
@@ -118,11 +120,11 @@ class PassthroughTest {
             .model("test-model").build())
         .elicitation(request -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("name", "Ada")))
         .roots(new McpSchema.Root("file:///work/project", "project")))) {
-      assertThat(text(client.callTool(new McpSchema.CallToolRequest("fx__sample", Map.of("prompt", "ping")))))
+      assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("fx__sample", Map.of("prompt", "ping")))))
           .isEqualTo("sampled: model says ping");
-      assertThat(text(client.callTool(new McpSchema.CallToolRequest("fx__elicit", Map.of()))))
+      assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("fx__elicit", Map.of()))))
           .isEqualTo("elicited: accept {\"name\":\"Ada\"}");
-      assertThat(text(client.callTool(new McpSchema.CallToolRequest("fx__roots", Map.of()))))
+      assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("fx__roots", Map.of()))))
           .isEqualTo("roots: file:///work/project");
     }
   }
@@ -152,7 +154,7 @@ class PassthroughTest {
     try (McpSyncClient client = hub.client(spec -> spec.resourcesUpdateConsumer(updates::add))) {
       client.subscribeResource(new McpSchema.SubscribeRequest("fixture://static"));
       client.callTool(new McpSchema.CallToolRequest("fx__touch", Map.of("uri", "fixture://static")));
-      awaitTrue(() -> !updates.isEmpty());
+      Await.until(() -> !updates.isEmpty());
       assertThat(((McpSchema.TextResourceContents) updates.get(0).get(0)).text()).isEqualTo("static text");
     }
   }
@@ -163,7 +165,7 @@ class PassthroughTest {
     try (McpSyncClient client = hub.client(spec -> spec.loggingConsumer(logs::add))) {
       client.setLoggingLevel(McpSchema.LoggingLevel.DEBUG);
       client.callTool(new McpSchema.CallToolRequest("fx__log", Map.of("level", "warning", "message", "disk almost full")));
-      awaitTrue(() -> !logs.isEmpty());
+      Await.until(() -> !logs.isEmpty());
       assertThat(logs.get(0).level()).isEqualTo(McpSchema.LoggingLevel.WARNING);
       assertThat(String.valueOf(logs.get(0).data())).contains("disk almost full");
     }
@@ -174,7 +176,7 @@ class PassthroughTest {
     List<List<McpSchema.Tool>> changes = new CopyOnWriteArrayList<>();
     try (McpSyncClient client = hub.client(spec -> spec.toolsChangeConsumer(changes::add))) {
       client.callTool(new McpSchema.CallToolRequest("fx__add_tool", Map.of("name", "late_arrival")));
-      awaitTrue(() -> changes.stream().anyMatch(list -> list.stream().anyMatch(t -> t.name().equals("fx__late_arrival"))));
+      Await.until(() -> changes.stream().anyMatch(list -> list.stream().anyMatch(t -> t.name().equals("fx__late_arrival"))));
       assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("fx__late_arrival");
     }
   }
@@ -189,7 +191,7 @@ class PassthroughTest {
   }
 
   private static String env(McpSyncClient client, String name) {
-    return text(client.callTool(new McpSchema.CallToolRequest("fx__env", Map.of("name", name))));
+    return Results.text(client.callTool(new McpSchema.CallToolRequest("fx__env", Map.of("name", name))));
   }
 
   private static String resourceText(McpSyncClient client, String uri) {
@@ -197,17 +199,4 @@ class PassthroughTest {
     return ((McpSchema.TextResourceContents) result.contents().get(0)).text();
   }
 
-  static String text(McpSchema.CallToolResult result) {
-    return ((McpSchema.TextContent) result.content().get(0)).text();
-  }
-
-  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(20);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package io.mcphub.gateway.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -32,18 +33,15 @@ class ReferenceServersTest {
       assertThat(tools).contains("filesystem__read_text_file", "filesystem__list_allowed_directories",
           "memory__create_entities", "memory__read_graph");
 
-      String content = text(client.callTool(new McpSchema.CallToolRequest("filesystem__read_text_file",
+      String content = Results.text(client.callTool(new McpSchema.CallToolRequest("filesystem__read_text_file",
           Map.of("path", dir.resolve("notes.txt").toString()))));
       assertThat(content).contains("remember the milk");
 
       client.callTool(new McpSchema.CallToolRequest("memory__create_entities", Map.of("entities", List.of(
           Map.of("name", "Ada", "entityType", "person", "observations", List.of("writes programs"))))));
-      String graph = text(client.callTool(new McpSchema.CallToolRequest("memory__read_graph", Map.of())));
+      String graph = Results.text(client.callTool(new McpSchema.CallToolRequest("memory__read_graph", Map.of())));
       assertThat(graph).contains("Ada").contains("writes programs");
     }
   }
 
-  private static String text(McpSchema.CallToolResult result) {
-    return ((McpSchema.TextContent) result.content().get(0)).text();
-  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcphub.gateway.config.TransportType;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.support.NodeServer;
+import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
@@ -76,7 +77,7 @@ class RemoteUpstreamTest {
       assertThatThrownBy(() -> echo(client, "remote__echo", "during"))
           .isInstanceOf(McpError.class).hasMessageContaining("remote");
       try (NodeServer again = NodeServer.everything("streamableHttp", port)) {
-        UpstreamLifecycleTest.awaitTrue(() -> hub.onHub(h -> h.upstream("remote").state()) == UpstreamState.CONNECTED);
+        Await.until(() -> hub.onHub(h -> h.upstream("remote").state()) == UpstreamState.CONNECTED);
         assertThat(echo(client, "remote__echo", "after")).isEqualTo("Echo: after");
       }
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcphub.gateway.support.RawMcp;
+import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
@@ -42,14 +44,14 @@ class UpstreamLifecycleTest {
             .hasMessageContaining("upstream server 'fx' disconnected");
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
 
-        awaitTrue(() -> lists.stream().anyMatch(names -> names.stream().noneMatch(n -> n.startsWith("fx__"))));
-        awaitTrue(() -> hub.onHub(h -> h.upstream("fx").state()) == UpstreamState.CONNECTED);
+        Await.until(() -> lists.stream().anyMatch(names -> names.stream().noneMatch(n -> n.startsWith("fx__"))));
+        Await.until(() -> hub.onHub(h -> h.upstream("fx").state()) == UpstreamState.CONNECTED);
         assertThat(caller.listTools().tools()).extracting(McpSchema.Tool::name).contains("fx__echo", "steady__echo");
         assertThat(caller.callTool(new McpSchema.CallToolRequest("fx__echo", Map.of("text", "back"))).content())
             .hasSize(1);
         int restarts = hub.onHub(h -> h.upstream("fx").restarts());
         assertThat(restarts).isEqualTo(1);
-        awaitTrue(() -> !lists.isEmpty() && lists.get(lists.size() - 1).contains("fx__echo"));
+        Await.until(() -> !lists.isEmpty() && lists.get(lists.size() - 1).contains("fx__echo"));
       }
     }
   }
@@ -65,7 +67,7 @@ class UpstreamLifecycleTest {
           .hasMessageContaining("upstream server 'slow' did not answer tools/call within 300 ms")
           .satisfies(e -> assertThat(((McpError) e).getJsonRpcError().code()).isEqualTo(-32001));
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(3_000);
-      String cancelled = PassthroughText.of(client.callTool(new McpSchema.CallToolRequest("slow__last_cancelled", Map.of())));
+      String cancelled = Results.text(client.callTool(new McpSchema.CallToolRequest("slow__last_cancelled", Map.of())));
       assertThat(cancelled).matches("\\d+");
     }
   }
@@ -102,7 +104,7 @@ class UpstreamLifecycleTest {
           .noneMatch(name -> name.startsWith("broken__"));
       String lastError = hub.onHub(h -> h.upstream("broken").lastError());
       assertThat(lastError).contains("cannot start '/nonexistent/mcp-server'");
-      awaitTrue(() -> hub.<Integer>onHub(h -> h.upstream("broken").restarts()) >= 2);
+      Await.until(() -> hub.<Integer>onHub(h -> h.upstream("broken").restarts()) >= 2);
 
       HttpResponse<String> health = new RawMcp(hub.baseUrl() + "/health").request("GET", Map.of());
       assertThat(health.statusCode()).isEqualTo(503);
@@ -112,20 +114,4 @@ class UpstreamLifecycleTest {
     }
   }
 
-  static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("condition not met within 15 s");
-      }
-      Thread.sleep(20);
-    }
-  }
-
-  /** The text of a one-text-item tool result. */
-  static final class PassthroughText {
-    static String of(McpSchema.CallToolResult result) {
-      return ((McpSchema.TextContent) result.content().get(0)).text();
-    }
-  }
 }
