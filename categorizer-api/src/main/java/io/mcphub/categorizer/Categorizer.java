@@ -16,6 +16,14 @@ public interface Categorizer {
    */
   Future<Categorization> categorize(CategorizationRequest request);
 
+  /**
+   * What the categorizer wants operators to see in {@code /health}: circuit state, last error, counters. Never
+   * secrets. Served at {@link CategorizerAddresses#statusOf(String)}. Empty by default.
+   */
+  default io.vertx.core.json.JsonObject status() {
+    return new io.vertx.core.json.JsonObject();
+  }
+
   /** Releases clients, timers and caches. Called when the hub stops or reloads the categorizer. */
   default Future<Void> close() {
     return Future.succeededFuture();

@@ -9,6 +9,11 @@ public final class CategorizerAddresses {
   private CategorizerAddresses() {
   }
 
+  /** Where the categorizer called {@code name} answers with its {@link Categorizer#status()}. */
+  public static String statusOf(String name) {
+    return of(name) + ".status";
+  }
+
   /** The address of the categorizer called {@code name}, e.g. {@code mcp-hub.categorizer.gemini}. */
   public static String of(String name) {
     return PREFIX + name;

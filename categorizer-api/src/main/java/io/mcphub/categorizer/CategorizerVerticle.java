@@ -22,6 +22,7 @@ public final class CategorizerVerticle extends VerticleBase {
   private final Function<Vertx, Categorizer> factory;
   private Categorizer categorizer;
   private MessageConsumer<JsonObject> consumer;
+  private MessageConsumer<JsonObject> statusConsumer;
 
   /**
    * @param name the categorizer's name (its address suffix)
@@ -45,7 +46,8 @@ public final class CategorizerVerticle extends VerticleBase {
       return Future.failedFuture(e);
     }
     consumer = vertx.eventBus().consumer(CategorizerAddresses.of(name), this::handle);
-    return consumer.completion();
+    statusConsumer = vertx.eventBus().consumer(CategorizerAddresses.statusOf(name), this::status);
+    return Future.all(consumer.completion(), statusConsumer.completion());
   }
 
   /** The categorizer's name. */
@@ -85,9 +87,18 @@ public final class CategorizerVerticle extends VerticleBase {
     });
   }
 
+  private void status(Message<JsonObject> message) {
+    try {
+      message.reply(categorizer.status());
+    } catch (RuntimeException e) {
+      message.fail(CategorizerFailures.INTERNAL, "categorizer '" + name + "' could not report its status");
+    }
+  }
+
   @Override
   public Future<?> stop() {
-    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+    Future<Void> unregistered = consumer == null ? Future.succeededFuture()
+        : Future.all(consumer.unregister(), statusConsumer.unregister()).mapEmpty();
     return unregistered.eventually(() -> categorizer == null ? Future.succeededFuture() : categorizer.close());
   }
 }

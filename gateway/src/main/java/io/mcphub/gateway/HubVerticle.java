@@ -70,12 +70,13 @@ public final class HubVerticle extends VerticleBase {
       hub.addUpstream(new Upstream(vertx, server, transports, restart, hub));
     }
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
-    McpDispatcher dispatcher = new McpDispatcher(hub, new PromptAnalyzer(vertx, config.filtering()), debugDecisions);
-    categorizers = new CategorizerDeployment(vertx, config.filtering(), pluginsDir);
+    PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering());
+    McpDispatcher dispatcher = new McpDispatcher(hub, analyzer, debugDecisions);
+    categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
     return categorizers.deploy()
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options, categorizers))
+            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options, new HubRouter.Filtering(categorizers, analyzer)))
             .listen(options.port(), options.host()))
         .onSuccess(listening -> {
           server = listening;

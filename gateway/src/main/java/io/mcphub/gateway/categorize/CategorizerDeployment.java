@@ -1,10 +1,13 @@
 package io.mcphub.gateway.categorize;
 
+import io.mcphub.categorizer.CategorizerAddresses;
 import io.mcphub.categorizer.CategorizerFactory;
 import io.mcphub.categorizer.CategorizerVerticle;
 import io.mcphub.gateway.config.ConfigException;
 import io.mcphub.gateway.config.FilteringMode;
 import io.mcphub.gateway.config.FilteringOptions;
+import io.mcphub.gateway.config.PoolOptions;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -28,14 +31,22 @@ public final class CategorizerDeployment {
 
   private static final Logger LOG = LoggerFactory.getLogger(CategorizerDeployment.class);
 
+  /** How long {@code /health} waits for a categorizer's status. */
+  static final long STATUS_TIMEOUT_MS = 500;
+
   private final Vertx vertx;
   private final FilteringOptions options;
+  private final PoolOptions pool;
   private final Path pluginsDir;
   private final List<CategorizerStatus> statuses = new ArrayList<>();
 
-  public CategorizerDeployment(Vertx vertx, FilteringOptions options, Path pluginsDir) {
+  /**
+   * @param pool the hub's {@code connectionPool}, handed to the provider as {@code connectionPool}
+   */
+  public CategorizerDeployment(Vertx vertx, FilteringOptions options, PoolOptions pool, Path pluginsDir) {
     this.vertx = vertx;
     this.options = options;
+    this.pool = pool;
     this.pluginsDir = pluginsDir;
   }
 
@@ -72,7 +83,7 @@ public final class CategorizerDeployment {
   }
 
   private Future<Void> deployOne(CategorizerFactory factory) {
-    JsonObject config = PromptAnalyzer.HEURISTIC.equals(factory.name()) ? heuristicConfig() : options.llm().config();
+    JsonObject config = PromptAnalyzer.HEURISTIC.equals(factory.name()) ? heuristicConfig() : providerConfig();
     return vertx.deployVerticle(CategorizerVerticle.of(factory, config)).transform(result -> {
       if (result.succeeded()) {
         statuses.add(new CategorizerStatus(factory.name(), true, null));
@@ -84,6 +95,27 @@ public final class CategorizerDeployment {
       }
       return Future.<Void>succeededFuture();
     });
+  }
+
+  private JsonObject providerConfig() {
+    return options.llm().config().copy().put("connectionPool", new JsonObject().put("enabled", pool.enabled())
+        .put("keepAliveTimeout", pool.keepAliveTimeoutMs()).put("maxConnections", pool.maxConnections()));
+  }
+
+  /**
+   * A categorizer's health: its own status (circuit state, last error) when it runs. A provider that does not run
+   * is only degraded while the heuristic may take over; a heuristic that does not run is down.
+   */
+  public Future<JsonObject> health(CategorizerStatus categorizer) {
+    boolean essential = PromptAnalyzer.HEURISTIC.equals(categorizer.name()) || !options.llm().fallbackToHeuristic();
+    if (!categorizer.running()) {
+      return Future.succeededFuture(new JsonObject().put("state", "failed").put("lastError", categorizer.error())
+          .put("up", !essential).put("answeredBy", essential ? null : PromptAnalyzer.HEURISTIC));
+    }
+    return vertx.eventBus().<JsonObject>request(CategorizerAddresses.statusOf(categorizer.name()), new JsonObject(),
+            new DeliveryOptions().setSendTimeout(STATUS_TIMEOUT_MS))
+        .map(reply -> reply.body().copy().put("state", "running").put("up", true))
+        .otherwise(error -> new JsonObject().put("state", "running").put("up", true).put("status", "unavailable"));
   }
 
   private JsonObject heuristicConfig() {

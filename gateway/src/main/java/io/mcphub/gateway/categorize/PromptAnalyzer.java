@@ -3,6 +3,7 @@ package io.mcphub.gateway.categorize;
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerClient;
+import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.config.FilteringOptions;
@@ -27,6 +28,7 @@ public final class PromptAnalyzer {
   private final List<CategoryDefinition> categories;
   private final CategorizerClient provider;
   private final CategorizerClient heuristic;
+  private final FilteringStats stats = new FilteringStats();
 
   public PromptAnalyzer(Vertx vertx, FilteringOptions options) {
     this.llm = options.llm();
@@ -39,13 +41,20 @@ public final class PromptAnalyzer {
     return provider.name();
   }
 
+  public FilteringStats stats() {
+    return stats;
+  }
+
   public Future<Analysis> analyze(String prompt, String context, String sessionId) {
     long start = System.nanoTime();
     CategorizationRequest request = new CategorizationRequest(prompt, context, categories, sessionId);
     if (provider == heuristic) {
-      return heuristic.categorize(request).map(answer -> analysis(answer, start, null));
+      return heuristic.categorize(request).map(answer -> analysis(answer, start, null)).onSuccess(stats::recordAnalysis);
     }
     return provider.categorize(request).transform(outcome -> {
+      if (outcome.failed() && outcome.cause() instanceof CategorizerException failed) {
+        stats.recordProviderFailure(failed.code());
+      }
       if (outcome.succeeded() && !exposed(outcome.result()).isEmpty()) {
         return Future.succeededFuture(analysis(outcome.result(), start, null));
       }
@@ -54,8 +63,9 @@ public final class PromptAnalyzer {
         return outcome.succeeded() ? Future.succeededFuture(analysis(outcome.result(), start, null))
             : Future.failedFuture(outcome.cause());
       }
+      stats.recordFallback();
       return heuristic.categorize(request).map(answer -> analysis(answer, start, failure));
-    });
+    }).onSuccess(stats::recordAnalysis);
   }
 
   private Analysis analysis(Categorization answer, long start, String providerFailure) {

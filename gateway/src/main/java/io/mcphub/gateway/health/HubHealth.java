@@ -37,9 +37,11 @@ public final class HubHealth {
       checks.register("upstream:" + upstream.name(), CHECK_TIMEOUT_MS, promise -> promise.complete(status(upstream)));
     }
     for (CategorizerStatus categorizer : categorizers.statuses()) {
-      checks.register("categorizer:" + categorizer.name(), CHECK_TIMEOUT_MS, promise -> promise.complete(categorizer.running()
-          ? Status.OK(new JsonObject().put("state", "running"))
-          : Status.KO(new JsonObject().put("state", "failed").put("lastError", categorizer.error()))));
+      checks.register("categorizer:" + categorizer.name(), CHECK_TIMEOUT_MS, promise -> categorizers.health(categorizer)
+          .onSuccess(data -> {
+            boolean up = (Boolean) data.remove("up");
+            promise.complete(up ? Status.OK(data) : Status.KO(data));
+          }));
     }
     return HealthCheckHandler.createWithHealthChecks(checks);
   }

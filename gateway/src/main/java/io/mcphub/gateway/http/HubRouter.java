@@ -1,6 +1,7 @@
 package io.mcphub.gateway.http;
 
 import io.mcphub.gateway.categorize.CategorizerDeployment;
+import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -26,8 +27,11 @@ public final class HubRouter {
   private HubRouter() {
   }
 
-  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options,
-      CategorizerDeployment categorizers) {
+  /** The prompt-filtering parts the admin routes report on. */
+  public record Filtering(CategorizerDeployment categorizers, PromptAnalyzer analyzer) {
+  }
+
+  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering) {
     LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
     StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
@@ -41,10 +45,11 @@ public final class HubRouter {
     router.delete(MCP_PATH).handler(streamable::delete);
     router.get(SSE_PATH).handler(legacy::open);
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
-    HealthCheckHandler health = HubHealth.handler(vertx, hub, categorizers);
+    HealthCheckHandler health = HubHealth.handler(vertx, hub, filtering.categorizers());
     router.get("/health").handler(health);
     router.get("/api/health").handler(health);
     router.get("/api/tools").handler(new ToolsApi(hub)::list);
+    router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
     router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
     return router;
   }

@@ -38,6 +38,24 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theShippedConfigsLoad(Vertx vertx, VertxTestContext test) {
+    ConfigLoader loader = new ConfigLoader(vertx, name -> "GEMINI_API_KEY".equals(name) ? "dummy" : null);
+    loader.load(List.of(Path.of("../conf/mcp-servers.json"))).compose(defaults -> {
+      test.verify(() -> {
+        assertThat(defaults.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
+        assertThat(defaults.filtering().llm().provider()).isEqualTo("heuristic");
+        assertThat(defaults.servers()).containsOnlyKeys("filesystem", "memory");
+      });
+      return loader.load(List.of(Path.of("../conf/examples/mcp-servers.gemini.json")));
+    }).onComplete(test.succeeding(gemini -> test.verify(() -> {
+      assertThat(gemini.filtering().llm().provider()).isEqualTo("gemini");
+      assertThat(gemini.filtering().llm().config().getString("apiKey")).isEqualTo("dummy");
+      assertThat(gemini.warnings()).isEmpty();
+      test.completeNow();
+    })));
+  }
+
+  @Test
   void aMissingFileAndInvalidJsonAreNamedProblems(Vertx vertx, VertxTestContext test, @TempDir Path dir) throws Exception {
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"mcpServers\": {");
     ConfigLoader loader = new ConfigLoader(vertx, name -> null);
