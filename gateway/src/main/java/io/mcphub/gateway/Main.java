@@ -54,7 +54,6 @@ public final class Main {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
-      config.warnings().forEach(warning -> log.warn("config: {}", warning));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
       log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {}, {} transport)", config.hub().host(),
           config.hub().port(), config.servers().size(), config.filteringMode().configName(),
@@ -77,6 +76,7 @@ public final class Main {
   static Future<HubConfig> start(Vertx vertx, CommandLine cli) {
     return new ConfigLoader(vertx, System::getenv).load(cli.configFiles())
         .map(config -> withListen(config, cli))
+        .onSuccess(config -> config.warnings().forEach(warning -> LoggerFactory.getLogger(Main.class).warn("config: {}", warning)))
         .compose(config -> {
           HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir());
           return vertx.deployVerticle(verticle)
