@@ -5,6 +5,7 @@ import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
+import io.mcphub.gateway.categorize.ToolCategoryLearner;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.exposure.ExposureStore;
 import io.mcphub.gateway.tools.ToolCategorizer;
@@ -75,6 +76,7 @@ public final class HubVerticle extends VerticleBase {
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
     return categorizers.deploy()
+        .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
             .requestHandler(HubRouter.create(vertx, hub, dispatcher, options, new HubRouter.Filtering(categorizers, analyzer)))
             .listen(options.port(), options.host()))
@@ -111,6 +113,23 @@ public final class HubVerticle extends VerticleBase {
     Future<?> upstreams = Future.join(hub.upstreams().stream().map(Upstream::stop).toList());
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(transports::close);
+  }
+
+  /** Background LLM tool categorization, when the config asks for it. */
+  private Future<Void> startToolLearning() {
+    if (!ToolCategoryLearner.wanted(config.filtering())) {
+      return Future.succeededFuture();
+    }
+    ToolCategoryLearner learner = new ToolCategoryLearner(vertx, hub, config.filtering(), stateDir());
+    hub.onToolsChanged(learner::toolsChanged);
+    return learner.start();
+  }
+
+  /** {@code $XDG_STATE_HOME/mcp-hub}, by default {@code ~/.local/state/mcp-hub}. */
+  private Path stateDir() {
+    String xdg = environment.apply("XDG_STATE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+    return base.resolve("mcp-hub");
   }
 
   private Map<String, String> serverCategories() {

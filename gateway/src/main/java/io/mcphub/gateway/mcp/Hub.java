@@ -42,6 +42,7 @@ public final class Hub implements UpstreamEvents {
   private final List<Upstream> upstreams = new ArrayList<>();
   private final CapabilityRegistry registry;
   private final Map<String, Set<Session>> subscriptions = new HashMap<>();
+  private final List<Runnable> toolsChangedListeners = new ArrayList<>();
 
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
@@ -146,6 +147,16 @@ public final class Hub implements UpstreamEvents {
     LOG.debug("upstream '{}' is {}", upstream.name(), upstream.state().label());
   }
 
+  /** Listeners told after the merged tool list changed (e.g. the background tool categorizer). */
+  public void onToolsChanged(Runnable listener) {
+    toolsChangedListeners.add(listener);
+  }
+
+  /** A tool's category changed: rebuild and tell the sessions whose list changed. */
+  public void recategorized() {
+    catalogChanged(null, Set.of(ListKind.TOOLS));
+  }
+
   @Override
   public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
     Map<Session, List<String>> before = new HashMap<>();
@@ -156,6 +167,7 @@ public final class Hub implements UpstreamEvents {
     }
     Set<ListKind> changed = registry.rebuild();
     if (changed.contains(ListKind.TOOLS)) {
+      toolsChangedListeners.forEach(Runnable::run);
       JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
       before.forEach((session, names) -> {
         if (!visibleToolNames(session).equals(names)) {

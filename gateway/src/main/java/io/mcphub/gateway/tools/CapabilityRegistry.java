@@ -60,6 +60,10 @@ public final class CapabilityRegistry {
     return changed;
   }
 
+  public ToolCategorizer toolCategorizer() {
+    return toolCategorizer;
+  }
+
   public Iterable<CatalogEntry> tools() {
     return tools.values();
   }

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every upstream tool exactly one category, first rule that applies: a {@code customMappings} glob on the
- * namespaced name (case-insensitive, {@code *} and {@code ?}), the server entry's {@code category}, the tool
- * rules on its name and description ({@link ToolCategoryRules}), else {@code other}.
+ * namespaced name (case-insensitive, {@code *} and {@code ?}), the server entry's {@code category}, a category an
+ * LLM gave it ({@code llmCategorization.categorizeTools}), the tool rules on its name and description
+ * ({@link ToolCategoryRules}), else {@code other}. Confined to the hub's context.
  */
 public final class ToolCategorizer {
 
@@ -21,6 +22,7 @@ public final class ToolCategorizer {
 
   private final List<Mapping> mappings = new ArrayList<>();
   private final Map<String, String> serverCategories;
+  private final Map<String, String> learned = new java.util.HashMap<>();
 
   /**
    * @param customMappings glob → category, in config order
@@ -41,8 +43,31 @@ public final class ToolCategorizer {
     if (serverCategory != null) {
       return serverCategory;
     }
+    String byLearning = learned.get(learningKey(namespacedName, definition));
+    if (byLearning != null) {
+      return byLearning;
+    }
     String byRules = ToolCategoryRules.categorize(definition.getString("name", ""), definition.getString("description", ""));
     return byRules == null ? Taxonomy.OTHER : byRules;
+  }
+
+  /** True when neither a custom mapping nor the server's category decides: an LLM may refine the rules. */
+  public boolean learnable(String serverName, String namespacedName) {
+    return mappings.stream().noneMatch(m -> m.glob().matcher(namespacedName).matches()) && !serverCategories.containsKey(serverName);
+  }
+
+  /** Records a category an LLM gave the tool (keyed by name and description, so a changed description is asked again). */
+  public void learn(String key, String category) {
+    learned.put(key, category);
+  }
+
+  public boolean knows(String key) {
+    return learned.containsKey(key);
+  }
+
+  /** The learning key of a tool: its namespaced name and a fingerprint of its description. */
+  public static String learningKey(String namespacedName, JsonObject definition) {
+    return namespacedName + "#" + Sha256.hex(definition.getString("description", ""), 6);
   }
 
   static Pattern globPattern(String glob) {

@@ -96,6 +96,34 @@ class GeminiProviderTest {
   }
 
   @Test
+  void toolsAreCategorizedInTheBackgroundAppliedLiveAndRemembered(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+      throws Exception {
+    JsonObject config = config("k-123");
+    config.getJsonObject("mcpServers").getJsonObject("fx").remove("category");
+    config.getJsonObject("toolFiltering").getJsonObject("llmCategorization").put("categorizeTools", true).put("cacheTTL", 3600);
+    java.util.function.Function<String, String> env = name -> "XDG_STATE_HOME".equals(name) ? state.toString() : null;
+    answer("search", 0.95);
+    try (TestHub hub = TestHub.start(config, env)) {
+      io.mcphub.gateway.support.Await.until(() -> category(hub, "fx__echo").equals("search"));
+      io.mcphub.gateway.support.Await.until(() -> category(hub, "fx__add_tool").equals("search"));
+    }
+    java.nio.file.Path file = state.resolve("mcp-hub/tool-categories.json");
+    JsonObject stored = new JsonObject(java.nio.file.Files.readString(file));
+    assertThat(stored.fieldNames()).anyMatch(key -> key.startsWith("fx__echo#"));
+
+    reply.set(new Object[] {500, "{\"error\": {\"code\": 500, \"message\": \"down\", \"status\": \"INTERNAL\"}}"});
+    try (TestHub again = TestHub.start(config, env)) {
+      assertThat(category(again, "fx__echo")).as("remembered from %s", file).isEqualTo("search");
+    }
+  }
+
+  private static String category(TestHub hub, String tool) {
+    JsonObject tools = new JsonObject(new RawMcp(hub.baseUrl() + "/api/tools").request("GET", Map.of()).body());
+    return tools.getJsonArray("tools").stream().map(JsonObject.class::cast).filter(t -> tool.equals(t.getString("namespacedName")))
+        .map(t -> t.getString("category")).findFirst().orElse("missing");
+  }
+
+  @Test
   void aMissingKeyIsAWarningAndTheHubRunsOnTheHeuristic() {
     try (TestHub hub = TestHub.start(config("${GEMINI_KEY_NOT_SET}"), name -> null); McpSyncClient client = hub.client()) {
       assertThat(analyze(client, "Remember that I like jazz")).containsEntry("source", "heuristic")

@@ -1,0 +1,149 @@
+package io.mcphub.gateway.categorize;
+
+import io.mcphub.categorizer.CategorizationRequest;
+import io.mcphub.categorizer.CategorizerClient;
+import io.mcphub.categorizer.CategoryDefinition;
+import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.gateway.config.FilteringOptions;
+import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.tools.ToolCategorizer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code llmCategorization.categorizeTools}: asks the LLM provider, in the background, for the category of every tool
+ * that neither a custom mapping nor its server's category decides. At most {@value #CONCURRENCY} requests at a time,
+ * at least {@value #MIN_INTERVAL_MS} ms apart; answers are applied live (sessions whose list changes are told) and kept
+ * in {@code tool-categories.json} under the state directory for {@code cacheTTL} seconds. Never delays start-up,
+ * listing or calls: until an answer arrives the tool rules decide.
+ */
+public final class ToolCategoryLearner {
+
+  static final int CONCURRENCY = 2;
+  static final long MIN_INTERVAL_MS = 200;
+  static final long DEFAULT_TTL_SECONDS = 7 * 24 * 3_600;
+  private static final Logger LOG = LoggerFactory.getLogger(ToolCategoryLearner.class);
+
+  private final Vertx vertx;
+  private final Hub hub;
+  private final FilteringOptions options;
+  private final Path file;
+  private final CategorizerClient provider;
+  private final List<CategoryDefinition> categories;
+  private final long ttlMs;
+  private final Deque<CatalogEntry> queue = new ArrayDeque<>();
+  private final Set<String> pending = new HashSet<>();
+  private JsonObject stored = new JsonObject();
+  private int inFlight;
+  private long lastRequestAt;
+
+  public ToolCategoryLearner(Vertx vertx, Hub hub, FilteringOptions options, Path stateDir) {
+    this.vertx = vertx;
+    this.hub = hub;
+    this.options = options;
+    this.file = stateDir.resolve("tool-categories.json");
+    this.provider = new CategorizerClient(vertx, options.llm().provider(), options.llm().timeoutMs());
+    this.categories = options.categories().stream().map(c -> new CategoryDefinition(c.name(), c.description())).toList();
+    this.ttlMs = options.llm().config().getLong("cacheTTL", DEFAULT_TTL_SECONDS) * 1_000;
+  }
+
+  /** Whether the config asks for it: {@code categorizeTools: true} with an LLM provider. */
+  public static boolean wanted(FilteringOptions options) {
+    return options.llm().config().getBoolean("categorizeTools", false) && !PromptAnalyzer.HEURISTIC.equals(options.llm().provider());
+  }
+
+  /** Loads earlier answers that have not expired; a missing or unreadable file only means starting afresh. */
+  public Future<Void> start() {
+    return vertx.fileSystem().readFile(file.toString())
+        .map(buffer -> {
+          JsonObject json = buffer.toJsonObject();
+          long now = System.currentTimeMillis();
+          ToolCategorizer categorizer = hub.registry().toolCategorizer();
+          json.forEach(entry -> {
+            JsonObject value = (JsonObject) entry.getValue();
+            if (value.getLong("learnedAt", 0L) + ttlMs > now) {
+              stored.put(entry.getKey(), value);
+              categorizer.learn(entry.getKey(), value.getString("category"));
+            }
+          });
+          LOG.info("{} tool categories loaded from {}", stored.size(), file);
+          return (Void) null;
+        })
+        .otherwiseEmpty();
+  }
+
+  /** Queues the tools no answer covers yet; call after every registry change. */
+  public void toolsChanged() {
+    ToolCategorizer categorizer = hub.registry().toolCategorizer();
+    for (CatalogEntry tool : hub.registry().tools()) {
+      String key = ToolCategorizer.learningKey(tool.name(), tool.definition());
+      if (categorizer.learnable(tool.upstream().name(), tool.name()) && !categorizer.knows(key) && pending.add(key)) {
+        queue.add(tool);
+      }
+    }
+    drain();
+  }
+
+  private void drain() {
+    while (inFlight < CONCURRENCY && !queue.isEmpty()) {
+      long wait = lastRequestAt + MIN_INTERVAL_MS - System.currentTimeMillis();
+      if (wait > 0) {
+        vertx.setTimer(wait, t -> drain());
+        return;
+      }
+      CatalogEntry tool = queue.poll();
+      inFlight++;
+      lastRequestAt = System.currentTimeMillis();
+      ask(tool).onComplete(done -> {
+        inFlight--;
+        drain();
+      });
+    }
+  }
+
+  private Future<Void> ask(CatalogEntry tool) {
+    String description = tool.definition().getString("description", "");
+    String prompt = "Which category does this MCP tool belong to? It is called by an assistant.\nTool name: "
+        + tool.originalName() + "\nDescription: " + (description.length() > 2_000 ? description.substring(0, 2_000) : description);
+    String key = ToolCategorizer.learningKey(tool.name(), tool.definition());
+    return provider.categorize(new CategorizationRequest(prompt, "", categories, "tool-categorization"))
+        .compose(answer -> {
+          CategoryScore best = answer.scores().isEmpty() ? null : answer.scores().get(0);
+          if (best == null || best.confidence() < options.llm().confidenceThreshold()) {
+            return Future.succeededFuture();
+          }
+          apply(key, tool, best.category());
+          return persist();
+        })
+        .onFailure(error -> LOG.debug("could not categorize tool {}: {}", tool.name(), error.getMessage()))
+        .otherwiseEmpty()
+        .onComplete(done -> pending.remove(key));
+  }
+
+  private void apply(String key, CatalogEntry tool, String category) {
+    hub.registry().toolCategorizer().learn(key, category);
+    stored.put(key, new JsonObject().put("category", category).put("learnedAt", System.currentTimeMillis()));
+    if (!category.equals(tool.category())) {
+      LOG.info("tool {} is in category {} (was {}), says {}", tool.name(), category, tool.category(), provider.name());
+      hub.recategorized();
+    }
+  }
+
+  private Future<Void> persist() {
+    Buffer content = stored.toBuffer();
+    return vertx.fileSystem().mkdirs(file.getParent().toString())
+        .compose(v -> vertx.fileSystem().writeFile(file.toString(), content))
+        .onFailure(error -> LOG.warn("cannot write {}: {}", file, error.getMessage()));
+  }
+}
