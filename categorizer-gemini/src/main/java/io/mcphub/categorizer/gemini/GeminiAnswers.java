@@ -4,19 +4,16 @@ import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
-import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.categorizer.llm.LlmAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Turns a {@code generateContent} response into a categorization, or a {@link CategorizerException} with a
  * failure code and a one-line reason: HTTP errors (with Gemini's error message), a blocked prompt, no candidates,
- * a cut-off or refused answer, text that is not the JSON asked for. Categories outside the request are dropped and
- * confidences clamped to [0, 1].
+ * a cut-off or refused answer, text that is not the JSON asked for ({@link LlmAnswers} validates the JSON itself).
  */
 final class GeminiAnswers {
 
@@ -35,7 +32,7 @@ final class GeminiAnswers {
     try {
       JsonObject error = body == null || body.length() == 0 ? null : new JsonObject(body).getJsonObject("error");
       if (error != null) {
-        detail = ": " + error.getString("status", "") + " " + oneLine(error.getString("message", ""));
+        detail = ": " + error.getString("status", "") + " " + LlmAnswers.oneLine(error.getString("message", ""));
       }
     } catch (DecodeException | ClassCastException e) {
       detail = "";
@@ -69,7 +66,7 @@ final class GeminiAnswers {
     if (!"STOP".equals(finish)) {
       throw new CategorizerException(CategorizerFailures.UNAVAILABLE, "Gemini did not answer (finishReason " + finish + ")");
     }
-    return categorization(text(candidate), request, model);
+    return LlmAnswers.parse(text(candidate), request, NAME, model, "Gemini");
   }
 
   private static String text(JsonObject candidate) {
@@ -86,42 +83,4 @@ final class GeminiAnswers {
     return text.toString();
   }
 
-  private static Categorization categorization(String text, CategorizationRequest request, String model) {
-    JsonObject answer;
-    try {
-      answer = new JsonObject(stripFences(text));
-    } catch (DecodeException | ClassCastException e) {
-      throw new CategorizerException(CategorizerFailures.INTERNAL, "Gemini's answer was not the JSON asked for");
-    }
-    Object categories = answer.getValue("categories");
-    if (!(categories instanceof JsonArray list)) {
-      throw new CategorizerException(CategorizerFailures.INTERNAL, "Gemini's answer had no \"categories\" array");
-    }
-    List<CategoryScore> scores = new ArrayList<>();
-    for (Object item : list) {
-      if (item instanceof JsonObject score && score.getValue("name") instanceof String name && request.asks(name)
-          && score.getValue("confidence") instanceof Number confidence) {
-        scores.add(new CategoryScore(name, Math.max(0, Math.min(1, confidence.doubleValue()))));
-      }
-    }
-    String reasoning = answer.getValue("reasoning") instanceof String r ? oneLine(r) : "";
-    return new Categorization(NAME, model, scores, reasoning, 0);
-  }
-
-  private static String stripFences(String text) {
-    String trimmed = text.strip();
-    if (trimmed.startsWith("```")) {
-      int start = trimmed.indexOf('\n');
-      int end = trimmed.lastIndexOf("```");
-      if (start > 0 && end > start) {
-        return trimmed.substring(start + 1, end);
-      }
-    }
-    return trimmed;
-  }
-
-  private static String oneLine(String text) {
-    String line = text.replaceAll("\\s+", " ").strip();
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-  }
 }

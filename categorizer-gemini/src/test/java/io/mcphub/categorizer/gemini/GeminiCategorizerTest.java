@@ -9,6 +9,7 @@ import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.categorizer.llm.ScriptedServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -32,12 +33,12 @@ class GeminiCategorizerTest {
       new CategoryDefinition("memory", "the assistant's knowledge graph"));
 
   private Vertx vertx;
-  private FakeGemini fake;
+  private ScriptedServer fake;
 
   @BeforeEach
   void startFake(Vertx vertx) throws Exception {
     this.vertx = vertx;
-    fake = new FakeGemini().start(vertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    fake = FakeGemini.server().start(vertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private GeminiCategorizer categorizer(JsonObject extra) {
@@ -70,7 +71,7 @@ class GeminiCategorizerTest {
     assertThat(answer.scores()).containsExactly(new CategoryScore("filesystem", 0.93), new CategoryScore("web", 0.1));
     assertThat(answer.reasoning()).isEqualTo("the request reads files");
 
-    FakeGemini.Request sent = fake.requests().get(0);
+    ScriptedServer.Request sent = fake.requests().get(0);
     assertThat(sent.method()).isEqualTo("POST");
     assertThat(sent.uri()).isEqualTo("/v1beta/models/gemini-2.5-flash:generateContent").doesNotContain(KEY);
     assertThat(sent.headers()).containsEntry("x-goog-api-key", KEY).containsEntry("content-type", "application/json");
@@ -124,7 +125,7 @@ class GeminiCategorizerTest {
 
   @Test
   void aSlowApiTimesOutWithinTheBudget() {
-    fake.reply(FakeGemini.delayed(FakeGemini.scores("web", "0.9"), 3_000));
+    fake.reply(FakeGemini.scores("web", "0.9").delayed(3_000));
     long start = System.nanoTime();
     CategorizerException error = failure(categorizer(new JsonObject().put("timeoutMs", 400)).categorize(request("x")));
     assertThat(error.code()).isEqualTo(CategorizerFailures.TIMEOUT);
@@ -138,15 +139,15 @@ class GeminiCategorizerTest {
     fake.reply(FakeGemini.answer("Sure! The categories are filesystem and web."));
     assertThat(failure(gemini.categorize(request("a")))).hasMessage("Gemini's answer was not the JSON asked for")
         .satisfies(e -> assertThat(((CategorizerException) e).code()).isEqualTo(CategorizerFailures.INTERNAL));
-    fake.reply(new FakeGemini.Reply(200, "{\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}", 0));
+    fake.reply(ScriptedServer.Reply.json(200, "{\"promptFeedback\": {\"blockReason\": \"SAFETY\"}}"));
     assertThat(failure(gemini.categorize(request("b")))).hasMessage("Gemini blocked the prompt (blockReason SAFETY)");
-    fake.reply(new FakeGemini.Reply(200, "{\"candidates\": []}", 0));
+    fake.reply(ScriptedServer.Reply.json(200, "{\"candidates\": []}"));
     assertThat(failure(gemini.categorize(request("c")))).hasMessage("Gemini returned no candidates");
     fake.reply(FakeGemini.answer("{\"categories\": [{\"name\": \"web\", \"conf", "MAX_TOKENS"));
     assertThat(failure(gemini.categorize(request("d")))).hasMessageStartingWith("Gemini's answer was cut off (finishReason MAX_TOKENS)");
     fake.reply(FakeGemini.answer("", "SAFETY"));
     assertThat(failure(gemini.categorize(request("e")))).hasMessage("Gemini did not answer (finishReason SAFETY)");
-    fake.reply(new FakeGemini.Reply(200, "<html>gateway error</html>", 0));
+    fake.reply(ScriptedServer.Reply.json(200, "<html>gateway error</html>"));
     assertThat(failure(gemini.categorize(request("f")))).hasMessage("Gemini's response was not JSON");
   }
 
@@ -179,6 +180,7 @@ class GeminiCategorizerTest {
   @Test
   void withoutAKeyTheCategorizerDoesNotStart() {
     assertThatThrownBy(() -> new GeminiCategorizerFactory().create(vertx, new JsonObject()))
-        .isInstanceOf(CategorizerException.class).hasMessageContaining("llmCategorization.apiKey");
+        .isInstanceOf(CategorizerException.class).hasMessageContaining("llmCategorization.apiKey")
+        .hasMessageContaining("${GEMINI_API_KEY}");
   }
 }

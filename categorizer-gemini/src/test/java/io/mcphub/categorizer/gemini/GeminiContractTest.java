@@ -2,6 +2,7 @@ package io.mcphub.categorizer.gemini;
 
 import io.mcphub.categorizer.CategorizerContractTest;
 import io.mcphub.categorizer.CategorizerFactory;
+import io.mcphub.categorizer.llm.ScriptedServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 class GeminiContractTest extends CategorizerContractTest {
 
   private static Vertx fakeVertx;
-  private static FakeGemini fake;
+  private static ScriptedServer fake;
 
   @BeforeAll
   static void startFake() throws Exception {
     fakeVertx = Vertx.vertx();
-    fake = new FakeGemini().start(fakeVertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    fake = FakeGemini.server().start(fakeVertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     fake.reply(FakeGemini.scores("web", "0.4", "filesystem", "0.92", "version-control", "0.8", "cloud", "0.99"));
   }
 

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The hub with {@code provider: "gemini"} against a local server that answers like the Gemini API: Gemini decides
+ * The hub with an LLM provider ({@code gemini}, {@code openai}) against a local server that answers like its API: it decides
  * when it can; the heuristic when Gemini fails or scores nothing at the threshold; health and stats say which.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class GeminiProviderTest {
+class LlmProviderTest {
 
   private Vertx fakeVertx;
   private HttpServer fake;
@@ -121,6 +121,25 @@ class GeminiProviderTest {
     JsonObject tools = new JsonObject(new RawMcp(hub.baseUrl() + "/api/tools").request("GET", Map.of()).body());
     return tools.getJsonArray("tools").stream().map(JsonObject.class::cast).filter(t -> tool.equals(t.getString("namespacedName")))
         .map(t -> t.getString("category")).findFirst().orElse("missing");
+  }
+
+  @Test
+  void anOpenAiCompatibleProviderIsChosenByOneConfigValue() {
+    JsonObject config = config("unused");
+    config.getJsonObject("toolFiltering").getJsonObject("llmCategorization").put("provider", "openai").put("model", "llama3.1")
+        .put("baseUrl", "http://127.0.0.1:" + fake.actualPort() + "/v1").remove("apiKey");
+    String content = new JsonObject().put("categories", new JsonArray().add(new JsonObject().put("name", "memory")
+        .put("confidence", 0.88))).put("reasoning", "from the local model").encode();
+    reply.set(new Object[] {200, new JsonObject().put("model", "llama3.1").put("choices", new JsonArray().add(new JsonObject()
+        .put("index", 0).put("finish_reason", "stop")
+        .put("message", new JsonObject().put("role", "assistant").put("content", content)))).encode()});
+    try (TestHub hub = TestHub.start(config, name -> null); McpSyncClient client = hub.client()) {
+      assertThat(analyze(client, "what do you know about me")).containsEntry("source", "openai")
+          .containsEntry("exposedCategories", List.of("memory")).containsEntry("reasoning", "from the local model");
+      JsonObject stats = new JsonObject(new RawMcp(hub.baseUrl() + "/api/filtering/stats").request("GET", Map.of()).body());
+      assertThat(stats.getString("provider")).isEqualTo("openai");
+      assertThat(stats.getJsonObject("categorizers").getJsonObject("openai").getString("model")).isEqualTo("llama3.1");
+    }
   }
 
   @Test

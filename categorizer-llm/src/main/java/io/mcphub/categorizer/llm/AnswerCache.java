@@ -1,4 +1,4 @@
-package io.mcphub.categorizer.gemini;
+package io.mcphub.categorizer.llm;
 
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * Recent answers by (normalized prompt and context, category names, model): a repeated prompt does not call the
  * API. Least recently used entries go first; entries older than the TTL are not served. Used on one context.
  */
-final class AnswerCache {
+public final class AnswerCache {
 
   private record Entry(Categorization answer, long expiresAt) {
   }
@@ -21,7 +21,7 @@ final class AnswerCache {
   private final long ttlMs;
   private final Map<String, Entry> entries;
 
-  AnswerCache(int capacity, long ttlMs) {
+  public AnswerCache(int capacity, long ttlMs) {
     this.capacity = capacity;
     this.ttlMs = ttlMs;
     this.entries = new LinkedHashMap<>(16, 0.75f, true) {
@@ -32,12 +32,12 @@ final class AnswerCache {
     };
   }
 
-  static String key(CategorizationRequest request, String model) {
+  public static String key(CategorizationRequest request, String model) {
     String categories = request.categories().stream().map(CategoryDefinition::name).collect(Collectors.joining(","));
     return normalize(request.prompt()) + "\u0000" + normalize(request.context()) + "\u0000" + categories + "\u0000" + model;
   }
 
-  Categorization get(String key) {
+  public Categorization get(String key) {
     if (capacity <= 0) {
       return null;
     }
@@ -52,13 +52,13 @@ final class AnswerCache {
     return entry.answer();
   }
 
-  void put(String key, Categorization answer) {
+  public void put(String key, Categorization answer) {
     if (capacity > 0 && ttlMs > 0) {
       entries.put(key, new Entry(answer, System.currentTimeMillis() + ttlMs));
     }
   }
 
-  int size() {
+  public int size() {
     return entries.size();
   }
 

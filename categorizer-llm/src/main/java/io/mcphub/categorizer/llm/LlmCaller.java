@@ -1,0 +1,178 @@
+package io.mcphub.categorizer.llm;
+
+import io.mcphub.categorizer.Categorization;
+import io.mcphub.categorizer.CategorizationRequest;
+import io.mcphub.categorizer.CategorizerException;
+import io.mcphub.categorizer.CategorizerFailures;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The resilient call every LLM categorizer makes: answers from the cache when it can; otherwise one exchange with the
+ * provider, retried after rate limits, server errors and connection errors with jittered exponential backoff (or the
+ * provider's {@code Retry-After}) inside the {@code timeoutMs} budget; behind a circuit breaker that refusals of a
+ * single prompt (blocked, cut off, malformed) do not trip. Every failure is a {@link CategorizerException}.
+ * Used on one context.
+ */
+public final class LlmCaller {
+
+  /** What one exchange with the provider produced. */
+  public record Outcome(Kind kind, Categorization answer, CategorizerException failure, long retryAfterMs) {
+
+    public static Outcome answer(Categorization answer) {
+      return new Outcome(Kind.ANSWER, answer, null, 0);
+    }
+
+    /** The provider answered but not usefully for this prompt: fails the call, not the provider. */
+    public static Outcome refusal(CategorizerException failure) {
+      return new Outcome(Kind.REFUSAL, null, failure, 0);
+    }
+
+    /** Worth another try: 429, 5xx, no connection. {@code retryAfterMs} 0 means use the backoff. */
+    public static Outcome retryable(CategorizerException failure, long retryAfterMs) {
+      return new Outcome(Kind.RETRYABLE, null, failure, retryAfterMs);
+    }
+
+    /** Not worth another try (a rejected key, a bad request). */
+    public static Outcome fatal(CategorizerException failure) {
+      return new Outcome(Kind.FATAL, null, failure, 0);
+    }
+  }
+
+  /** The kinds of {@link Outcome}. */
+  public enum Kind { ANSWER, REFUSAL, RETRYABLE, FATAL }
+
+  /** One HTTP exchange with the provider, given the milliseconds left in the budget. */
+  @FunctionalInterface
+  public interface Exchange {
+    Future<Outcome> send(long remainingMs);
+  }
+
+  private static final long BACKOFF_BASE_MS = 100;
+
+  private final Vertx vertx;
+  private final String provider;
+  private final LlmOptions options;
+  private final CircuitBreaker breaker;
+  private final AnswerCache cache;
+  private long calls;
+  private long failures;
+  private long cacheHits;
+  private String lastError;
+
+  /**
+   * @param provider how reasons name the provider, e.g. "Gemini"
+   */
+  public LlmCaller(Vertx vertx, String provider, LlmOptions options) {
+    this.vertx = vertx;
+    this.provider = provider;
+    this.options = options;
+    this.breaker = CircuitBreaker.create(provider, vertx, new CircuitBreakerOptions()
+        .setMaxFailures(options.circuitFailures()).setResetTimeout(options.circuitResetMs()).setTimeout(-1));
+    this.cache = new AnswerCache(options.cacheSize(), options.cacheTtlMs());
+  }
+
+  /** A pooled web client per the hub's {@code connectionPool}. */
+  public static WebClient webClient(Vertx vertx, LlmOptions options) {
+    return WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+            .setKeepAliveTimeout((int) Math.max(1, options.keepAliveTimeoutMs() / 1000)).setUserAgent("mcp-hub"),
+        new PoolOptions().setHttp1MaxSize(options.maxConnections()));
+  }
+
+  public Future<Categorization> call(CategorizationRequest request, Exchange exchange) {
+    String key = AnswerCache.key(request, options.model());
+    Categorization cached = cache.get(key);
+    if (cached != null) {
+      cacheHits++;
+      return Future.succeededFuture(cached);
+    }
+    calls++;
+    long start = System.nanoTime();
+    long deadline = System.currentTimeMillis() + options.timeoutMs();
+    return breaker.<Outcome>execute(() -> attempt(exchange, deadline, 0))
+        .compose(outcome -> outcome.kind() == Kind.ANSWER ? Future.succeededFuture(outcome.answer())
+            : Future.failedFuture(outcome.failure()))
+        .recover(this::failure)
+        .map(answer -> answer.withLatency((System.nanoTime() - start) / 1_000_000))
+        .onSuccess(answer -> cache.put(key, answer));
+  }
+
+  private Future<Outcome> attempt(Exchange exchange, long deadline, int retry) {
+    long remaining = deadline - System.currentTimeMillis();
+    if (remaining <= 0) {
+      return Future.failedFuture(timedOut());
+    }
+    Future<Outcome> sent;
+    try {
+      sent = exchange.send(remaining);
+    } catch (RuntimeException e) {
+      sent = Future.failedFuture(e);
+    }
+    return sent.recover(error -> Future.succeededFuture(unreachable(error, deadline)))
+        .compose(outcome -> switch (outcome.kind()) {
+          case ANSWER, REFUSAL -> Future.succeededFuture(outcome);
+          case FATAL -> Future.failedFuture(outcome.failure());
+          case RETRYABLE -> retryLater(outcome, exchange, deadline, retry);
+        });
+  }
+
+  private Outcome unreachable(Throwable error, long deadline) {
+    if (error instanceof CategorizerException known) {
+      return Outcome.fatal(known);
+    }
+    if (error instanceof TimeoutException || System.currentTimeMillis() >= deadline) {
+      return Outcome.fatal(timedOut());
+    }
+    return Outcome.retryable(new CategorizerException(CategorizerFailures.UNAVAILABLE,
+        "cannot reach " + provider + ": " + error.getMessage()), 0);
+  }
+
+  private Future<Outcome> retryLater(Outcome outcome, Exchange exchange, long deadline, int retry) {
+    long delay = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs()
+        : (long) (BACKOFF_BASE_MS * (1L << retry) * (0.5 + ThreadLocalRandom.current().nextDouble()));
+    if (retry >= options.retryCount() || System.currentTimeMillis() + delay >= deadline) {
+      return Future.failedFuture(outcome.failure());
+    }
+    return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(t -> attempt(exchange, deadline, retry + 1));
+  }
+
+  private Future<Categorization> failure(Throwable error) {
+    failures++;
+    CategorizerException failure;
+    if (error instanceof OpenCircuitException) {
+      failure = new CategorizerException(CategorizerFailures.UNAVAILABLE, "circuit open after " + options.circuitFailures()
+          + " failures in a row; " + provider + " is tried again after " + options.circuitResetMs() + " ms");
+    } else if (error instanceof CategorizerException known) {
+      failure = known;
+    } else {
+      failure = new CategorizerException(CategorizerFailures.INTERNAL, provider + " call failed");
+    }
+    lastError = failure.getMessage();
+    return Future.failedFuture(failure);
+  }
+
+  private CategorizerException timedOut() {
+    return new CategorizerException(CategorizerFailures.TIMEOUT, provider + " did not answer within " + options.timeoutMs() + " ms");
+  }
+
+  /** Circuit state, counters, cache and last error, for {@code /health}; never a secret. */
+  public JsonObject status() {
+    JsonObject status = new JsonObject().put("model", options.model()).put("circuit", breaker.state().name())
+        .put("calls", calls).put("failures", failures).put("cacheHits", cacheHits).put("cacheSize", cache.size());
+    return lastError == null ? status : status.put("lastError", lastError);
+  }
+
+  public void close() {
+    breaker.close();
+  }
+}

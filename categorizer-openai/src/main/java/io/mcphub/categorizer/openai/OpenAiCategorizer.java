@@ -1,0 +1,54 @@
+package io.mcphub.categorizer.openai;
+
+import io.mcphub.categorizer.Categorization;
+import io.mcphub.categorizer.CategorizationRequest;
+import io.mcphub.categorizer.Categorizer;
+import io.mcphub.categorizer.llm.LlmCaller;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+
+/**
+ * Asks an OpenAI-compatible Chat Completions API (OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio) which categories a
+ * prompt needs; {@code Authorization: Bearer} only when a key is configured. Made resilient by {@link LlmCaller}.
+ */
+final class OpenAiCategorizer implements Categorizer {
+
+  private final OpenAiOptions options;
+  private final WebClient client;
+  private final LlmCaller caller;
+
+  OpenAiCategorizer(Vertx vertx, OpenAiOptions options) {
+    this.options = options;
+    this.client = LlmCaller.webClient(vertx, options.common());
+    this.caller = new LlmCaller(vertx, OpenAiExchange.PROVIDER, options.common());
+  }
+
+  @Override
+  public Future<Categorization> categorize(CategorizationRequest request) {
+    JsonObject body = OpenAiExchange.body(request, options);
+    return caller.call(request, remainingMs -> {
+      HttpRequest<io.vertx.core.buffer.Buffer> post = client.postAbs(options.url())
+          .putHeader("Content-Type", "application/json").timeout(remainingMs);
+      options.headers().forEach(post::putHeader);
+      if (options.common().apiKey() != null) {
+        post.putHeader("Authorization", "Bearer " + options.common().apiKey());
+      }
+      return post.sendJsonObject(body).map(response -> OpenAiExchange.outcome(response, request, options));
+    });
+  }
+
+  @Override
+  public JsonObject status() {
+    return caller.status();
+  }
+
+  @Override
+  public Future<Void> close() {
+    caller.close();
+    client.close();
+    return Future.succeededFuture();
+  }
+}
