@@ -7,20 +7,22 @@ import java.util.Map;
 
 /**
  * The command line: {@code --config FILE} (repeatable; later files override), {@code --port N},
- * {@code --host H}, {@code --log-level L}, {@code --plugins DIR}; environment {@code MCP_HUB_CONFIG} and {@code MCP_HUB_PORT}.
+ * {@code --host H}, {@code --log-level L}, {@code --plugins DIR}, {@code --watch}/{@code --no-watch}; environment {@code MCP_HUB_CONFIG} and {@code MCP_HUB_PORT}.
  */
-record CommandLine(List<Path> configFiles, String host, Integer port, String logLevel, Path pluginsDir, boolean help) {
+record CommandLine(List<Path> configFiles, String host, Integer port, String logLevel, Path pluginsDir, boolean watch,
+    boolean help) {
 
   static final Path DEFAULT_CONFIG = Path.of("conf", "mcp-servers.json");
   static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   static final String USAGE = """
-      usage: java -jar mcp-hub.jar [--config FILE]... [--port N] [--host H] [--log-level LEVEL] [--plugins DIR]
+      usage: java -jar mcp-hub.jar [--config FILE]... [--port N] [--host H] [--log-level LEVEL] [--plugins DIR] [--no-watch]
         --config FILE     an mcp-servers.json; repeat to layer files (later ones replace whole server entries)
                           default: $MCP_HUB_CONFIG, else conf/mcp-servers.json
         --port N          port to listen on (default: hub.port, $MCP_HUB_PORT, else 7000; 0 = any free port)
         --host H          address to bind (default: hub.host, else 127.0.0.1)
         --log-level L     trace, debug, info, warn or error (default: info)
         --plugins DIR     load categorizer plugins from the jars in DIR
+        --no-watch        do not apply config file edits live (--watch, the default, does)
         --help            this text""";
 
   static CommandLine parse(String[] args, Map<String, String> env) {
@@ -29,6 +31,7 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
     Integer port = null;
     String logLevel = "info";
     Path plugins = null;
+    boolean watch = true;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -45,6 +48,8 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
         case "--port", "-p" -> port = port(inline != null ? inline : value(args, ++i, arg), "--port");
         case "--log-level" -> logLevel = logLevel(inline != null ? inline : value(args, ++i, arg));
         case "--plugins" -> plugins = Path.of(inline != null ? inline : value(args, ++i, arg));
+        case "--watch" -> watch = true;
+        case "--no-watch" -> watch = false;
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -55,7 +60,7 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
     if (port == null && env.get("MCP_HUB_PORT") != null) {
       port = port(env.get("MCP_HUB_PORT"), "MCP_HUB_PORT");
     }
-    return new CommandLine(List.copyOf(configs), host, port, logLevel, plugins, help);
+    return new CommandLine(List.copyOf(configs), host, port, logLevel, plugins, watch, help);
   }
 
   private static String value(String[] args, int index, String option) {

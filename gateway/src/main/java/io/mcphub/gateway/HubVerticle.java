@@ -1,88 +1,100 @@
 package io.mcphub.gateway;
 
-import io.mcphub.gateway.config.HubConfig;
-import io.mcphub.gateway.config.HubOptions;
-import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolCategoryLearner;
+import io.mcphub.gateway.config.ConfigLoader;
+import io.mcphub.gateway.config.ConfigWatcher;
+import io.mcphub.gateway.config.HubConfig;
+import io.mcphub.gateway.config.HubOptions;
+import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.exposure.ExposureStore;
-import io.mcphub.gateway.tools.ToolCategorizer;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.http.HubRouter;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
+import io.mcphub.gateway.tools.ToolCategorizer;
 import io.mcphub.gateway.upstream.Transports;
 import io.mcphub.gateway.upstream.Upstream;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway: listens for MCP clients and runs the upstream servers. All hub state lives on this
- * verticle's context; upstreams start in parallel once the endpoint listens, and a failing one never
- * stops the hub.
+ * The gateway: listens for MCP clients and runs the upstream servers. All hub state lives on this verticle's
+ * context; upstreams start in parallel once the endpoint listens, and a failing one never stops the hub. With config
+ * files to watch, edits apply live: only added, removed or changed servers are started or stopped, and
+ * {@code toolFiltering} (mode, threshold, provider) takes effect at once.
  */
 public final class HubVerticle extends VerticleBase {
 
   static final long MAINTENANCE_PERIOD_MS = 15_000;
-  private static final Logger LOG = LoggerFactory.getLogger(HubVerticle.class);
-
   /** Environment variable that logs every exposure decision when {@code true}. */
   static final String DEBUG_TOOL_FILTERING = "DEBUG_TOOL_FILTERING";
+  private static final Logger LOG = LoggerFactory.getLogger(HubVerticle.class);
 
-  private final HubConfig config;
   private final Function<String, String> environment;
   private final Path pluginsDir;
-  private CategorizerDeployment categorizers;
+  private final List<Path> watchedFiles;
+  private HubConfig config;
   private Hub hub;
+  private ExposurePolicy exposure;
+  private PromptAnalyzer analyzer;
+  private CategorizerDeployment categorizers;
+  private HubHealth health;
   private Transports transports;
   private HttpServer server;
+  private ConfigWatcher watcher;
   private Future<Void> upstreamsStarted;
 
   /**
    * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
+   * @param watchedFiles the config files to watch for live reload; empty for none
    */
-  public HubVerticle(HubConfig config, Function<String, String> environment, Path pluginsDir) {
+  public HubVerticle(HubConfig config, Function<String, String> environment, Path pluginsDir, List<Path> watchedFiles) {
     this.config = config;
     this.environment = environment;
     this.pluginsDir = pluginsDir;
+    this.watchedFiles = List.copyOf(watchedFiles);
   }
 
   @Override
   public Future<?> start() {
     HubOptions options = config.hub();
     transports = new Transports(vertx, config.pool(), environment);
-    ExposurePolicy exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
-    hub = new Hub(vertx, SessionStore.inMemory(), exposure,
-        new ToolCategorizer(config.filtering().customMappings(), serverCategories()));
-    Upstream.RestartPolicy restart = new Upstream.RestartPolicy(options.restartInitialDelayMs(), options.restartMaxDelayMs());
-    for (ServerConfig server : config.servers().values()) {
-      hub.addUpstream(new Upstream(vertx, server, transports, restart, hub));
-    }
+    exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
+    hub = new Hub(vertx, SessionStore.inMemory(), exposure, toolCategorizer(config));
+    config.servers().values().forEach(server -> hub.addUpstream(upstream(server)));
+    analyzer = new PromptAnalyzer(vertx, config.filtering());
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
-    PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering());
-    McpDispatcher dispatcher = new McpDispatcher(hub, analyzer, debugDecisions);
+    McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions);
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
+    health = new HubHealth(vertx, hub, categorizers);
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
     return categorizers.deploy()
         .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options, new HubRouter.Filtering(categorizers, analyzer)))
+            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options,
+                new HubRouter.Filtering(categorizers, () -> analyzer), health.checks()))
             .listen(options.port(), options.host()))
-        .onSuccess(listening -> {
+        .compose(listening -> {
           server = listening;
+          health.sync();
           upstreamsStarted = Future.join(hub.upstreams().stream().map(Upstream::start).toList()).mapEmpty();
+          return watchConfig();
         });
   }
 
@@ -96,7 +108,7 @@ public final class HubVerticle extends VerticleBase {
   }
 
   /** The context that owns all hub state (tests read state on it). */
-  io.vertx.core.Context hubContext() {
+  Context hubContext() {
     return context;
   }
 
@@ -105,14 +117,81 @@ public final class HubVerticle extends VerticleBase {
     return upstreamsStarted;
   }
 
-  @Override
-  public Future<?> stop() {
-    LOG.info("mcp-hub stopping: {} sessions, {} upstreams", hub.sessions().size(), hub.upstreams().size());
-    List<String> ids = hub.sessions().all().stream().map(Session::id).toList();
-    ids.forEach(hub::closeSession);
-    Future<?> upstreams = Future.join(hub.upstreams().stream().map(Upstream::stop).toList());
-    return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
-        .eventually(transports::close);
+  private Future<Void> watchConfig() {
+    if (watchedFiles.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    watcher = new ConfigWatcher(vertx, watchedFiles, new ConfigLoader(vertx, environment), this::apply);
+    return watcher.start();
+  }
+
+  /**
+   * Applies a reloaded config: categorizers first (a provider that cannot run refuses the whole reload), then the
+   * filtering and category rules, then the servers that were added, removed or changed. Sessions whose tool list
+   * changed are told.
+   */
+  Future<Void> apply(HubConfig next) {
+    Map<Session, List<String>> before = hub.listings();
+    return categorizers.reconfigure(next.filtering()).compose(v -> {
+      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool())) {
+        LOG.warn("changes to the hub and connectionPool sections apply at the next restart");
+      }
+      exposure.update(next.filtering());
+      hub.registry().toolCategorizer(toolCategorizer(next));
+      if (!next.filtering().equals(config.filtering())) {
+        analyzer = new PromptAnalyzer(vertx, next.filtering());
+      }
+      Future<Void> servers = applyServers(next.servers());
+      config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings());
+      next.warnings().forEach(warning -> LOG.warn("config: {}", warning));
+      health.sync();
+      hub.rebuildAndNotify(before);
+      LOG.info("config reloaded: filtering {}, provider {}, {} servers", next.filteringMode().configName(),
+          next.filtering().llm().provider(), next.servers().size());
+      return servers;
+    });
+  }
+
+  private Future<Void> applyServers(Map<String, ServerConfig> next) {
+    List<Future<Void>> changes = new ArrayList<>();
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    List<String> restarted = new ArrayList<>();
+    for (Upstream running : List.copyOf(hub.upstreams())) {
+      ServerConfig wanted = next.get(running.name());
+      if (wanted == null || !wanted.equals(running.config())) {
+        (wanted == null ? removed : restarted).add(running.name());
+        hub.removeUpstream(running);
+        changes.add(running.stop());
+      }
+    }
+    for (ServerConfig server : next.values()) {
+      if (hub.upstream(server.name()) == null) {
+        if (!restarted.contains(server.name())) {
+          added.add(server.name());
+        }
+        Upstream upstream = upstream(server);
+        hub.addUpstream(upstream);
+        changes.add(upstream.start());
+      }
+    }
+    if (!added.isEmpty() || !removed.isEmpty() || !restarted.isEmpty()) {
+      LOG.info("servers: added {}, removed {}, restarted {}", added, removed, restarted);
+    }
+    return Future.join(changes).mapEmpty();
+  }
+
+  private Upstream upstream(ServerConfig server) {
+    Upstream.RestartPolicy restart = new Upstream.RestartPolicy(config.hub().restartInitialDelayMs(),
+        config.hub().restartMaxDelayMs());
+    return new Upstream(vertx, server, transports, restart, hub);
+  }
+
+  private static ToolCategorizer toolCategorizer(HubConfig config) {
+    Map<String, String> categories = new LinkedHashMap<>();
+    config.servers().values().stream().filter(server -> server.category() != null)
+        .forEach(server -> categories.put(server.name(), server.category()));
+    return new ToolCategorizer(config.filtering().customMappings(), categories);
   }
 
   /** Background LLM tool categorization, when the config asks for it. */
@@ -132,11 +211,17 @@ public final class HubVerticle extends VerticleBase {
     return base.resolve("mcp-hub");
   }
 
-  private Map<String, String> serverCategories() {
-    Map<String, String> categories = new LinkedHashMap<>();
-    config.servers().values().stream().filter(server -> server.category() != null)
-        .forEach(server -> categories.put(server.name(), server.category()));
-    return categories;
+  @Override
+  public Future<?> stop() {
+    if (watcher != null) {
+      watcher.close();
+    }
+    LOG.info("mcp-hub stopping: {} sessions, {} upstreams", hub.sessions().size(), hub.upstreams().size());
+    List<String> ids = hub.sessions().all().stream().map(Session::id).toList();
+    ids.forEach(hub::closeSession);
+    Future<?> upstreams = Future.join(hub.upstreams().stream().map(Upstream::stop).toList());
+    return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(transports::close);
   }
 
   private void maintainSessions(long idleTimeoutMs) {

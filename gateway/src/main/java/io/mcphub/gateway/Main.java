@@ -78,9 +78,10 @@ public final class Main {
         .map(config -> withListen(config, cli))
         .onSuccess(config -> config.warnings().forEach(warning -> LoggerFactory.getLogger(Main.class).warn("config: {}", warning)))
         .compose(config -> {
-          HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir());
+          HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir(),
+              cli.watch() ? cli.configFiles() : java.util.List.of());
           return vertx.deployVerticle(verticle)
-              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false)));
+              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false, false)));
         });
   }
 

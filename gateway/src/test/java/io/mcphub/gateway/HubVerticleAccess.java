@@ -9,8 +9,9 @@ public final class HubVerticleAccess {
 
   private final HubVerticle verticle;
 
-  public HubVerticleAccess(HubConfig config, Function<String, String> environment, java.nio.file.Path pluginsDir) {
-    this.verticle = new HubVerticle(config, environment, pluginsDir);
+  public HubVerticleAccess(HubConfig config, Function<String, String> environment, java.nio.file.Path pluginsDir,
+      java.util.List<java.nio.file.Path> watchedFiles) {
+    this.verticle = new HubVerticle(config, environment, pluginsDir, watchedFiles);
   }
 
   public HubVerticle verticle() {

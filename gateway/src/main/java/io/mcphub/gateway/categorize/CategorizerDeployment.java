@@ -13,7 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,13 @@ public final class CategorizerDeployment {
   static final long STATUS_TIMEOUT_MS = 500;
 
   private final Vertx vertx;
-  private final FilteringOptions options;
   private final PoolOptions pool;
   private final Path pluginsDir;
-  private final List<CategorizerStatus> statuses = new ArrayList<>();
+  private final Map<String, String> deployments = new HashMap<>();
+  private final Map<String, JsonObject> deployedConfigs = new HashMap<>();
+  private final Map<String, CategorizerStatus> statuses = new LinkedHashMap<>();
+  private FilteringOptions options;
+  private Map<String, CategorizerFactory> factories;
 
   /**
    * @param pool the hub's {@code connectionPool}, handed to the provider as {@code connectionPool}
@@ -52,45 +56,81 @@ public final class CategorizerDeployment {
 
   /** Deploys what the filtering mode needs; fails only for a config that cannot run (duplicates, missing provider). */
   public Future<Void> deploy() {
-    if (options.mode() != FilteringMode.PROMPT_BASED) {
+    return reconfigure(options);
+  }
+
+  /**
+   * Brings the deployed categorizers in line with {@code next}: deploys the provider it names (and the heuristic),
+   * redeploys a provider whose settings changed, undeploys one no longer named. Fails, changing nothing, when
+   * {@code next} names a provider that is not installed and the heuristic may not take over.
+   */
+  public Future<Void> reconfigure(FilteringOptions next) {
+    if (next.mode() != FilteringMode.PROMPT_BASED) {
+      options = next;
       return Future.succeededFuture();
     }
-    Map<String, CategorizerFactory> factories;
     try {
-      factories = CategorizerPlugins.discover(pluginsDir);
+      if (factories == null) {
+        factories = CategorizerPlugins.discover(pluginsDir);
+      }
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
-    String provider = options.llm().provider();
-    if (!factories.containsKey(provider)) {
-      String problem = "toolFiltering.llmCategorization.provider: no categorizer named \"" + provider + "\" is installed; installed: "
-          + String.join(", ", factories.keySet());
-      if (!options.llm().fallbackToHeuristic()) {
-        return Future.failedFuture(new ConfigException(problem));
-      }
-      LOG.warn("{}; the heuristic categorizer answers instead", problem);
-      statuses.add(new CategorizerStatus(provider, false, "not installed"));
+    String provider = next.llm().provider();
+    boolean installed = factories.containsKey(provider);
+    if (!installed && !next.llm().fallbackToHeuristic()) {
+      return Future.failedFuture(new ConfigException(notInstalled(provider)));
     }
-    Set<String> names = new LinkedHashSet<>(List.of(PromptAnalyzer.HEURISTIC, provider));
+    options = next;
+    Set<String> needed = new LinkedHashSet<>(List.of(PromptAnalyzer.HEURISTIC, provider));
     Future<Void> all = Future.succeededFuture();
-    for (String name : names) {
+    for (String name : List.copyOf(deployments.keySet())) {
+      if (!needed.contains(name) || !configFor(name).equals(deployedConfigs.get(name))) {
+        all = all.compose(v -> undeploy(name));
+      }
+    }
+    statuses.keySet().removeIf(name -> !needed.contains(name));
+    if (!installed) {
+      LOG.warn("{}; the heuristic categorizer answers instead", notInstalled(provider));
+      statuses.put(provider, new CategorizerStatus(provider, false, "not installed"));
+    }
+    for (String name : needed) {
       CategorizerFactory factory = factories.get(name);
       if (factory != null) {
-        all = all.compose(v -> deployOne(factory));
+        all = all.compose(v -> deployments.containsKey(name) ? Future.succeededFuture() : deployOne(factory));
       }
     }
     return all;
   }
 
+  private String notInstalled(String provider) {
+    return "toolFiltering.llmCategorization.provider: no categorizer named \"" + provider + "\" is installed; installed: "
+        + String.join(", ", factories.keySet());
+  }
+
+  private Future<Void> undeploy(String name) {
+    String id = deployments.remove(name);
+    deployedConfigs.remove(name);
+    statuses.remove(name);
+    return id == null ? Future.succeededFuture() : vertx.undeploy(id).otherwiseEmpty();
+  }
+
+  private JsonObject configFor(String name) {
+    return PromptAnalyzer.HEURISTIC.equals(name) ? heuristicConfig() : providerConfig();
+  }
+
   private Future<Void> deployOne(CategorizerFactory factory) {
-    JsonObject config = PromptAnalyzer.HEURISTIC.equals(factory.name()) ? heuristicConfig() : providerConfig();
+    JsonObject config = configFor(factory.name());
     return vertx.deployVerticle(CategorizerVerticle.of(factory, config)).transform(result -> {
+      deployedConfigs.put(factory.name(), config);
       if (result.succeeded()) {
-        statuses.add(new CategorizerStatus(factory.name(), true, null));
+        deployments.put(factory.name(), result.result());
+        statuses.put(factory.name(), new CategorizerStatus(factory.name(), true, null));
         LOG.info("categorizer '{}' running", factory.name());
       } else {
+        deployments.put(factory.name(), null);
         String reason = result.cause().getMessage() == null ? result.cause().getClass().getSimpleName() : result.cause().getMessage();
-        statuses.add(new CategorizerStatus(factory.name(), false, reason));
+        statuses.put(factory.name(), new CategorizerStatus(factory.name(), false, reason));
         LOG.warn("categorizer '{}' failed to start: {}", factory.name(), reason);
       }
       return Future.<Void>succeededFuture();
@@ -125,6 +165,6 @@ public final class CategorizerDeployment {
   }
 
   public List<CategorizerStatus> statuses() {
-    return List.copyOf(statuses);
+    return List.copyOf(statuses.values());
   }
 }

@@ -21,7 +21,7 @@ public final class ExposurePolicy {
   public static final String ALL_CATEGORIES = "*";
   static final String SHARED_HANDLE = "shared";
 
-  private final FilteringOptions options;
+  private FilteringOptions options;
   private final ExposureStore store;
 
   public ExposurePolicy(FilteringOptions options, ExposureStore store) {
@@ -31,6 +31,11 @@ public final class ExposurePolicy {
 
   public FilteringOptions options() {
     return options;
+  }
+
+  /** Applies a reloaded {@code toolFiltering}; sessions keep the categories they had exposed. */
+  public void update(FilteringOptions next) {
+    this.options = next;
   }
 
   public boolean promptBased() {

@@ -9,41 +9,65 @@ import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamState;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * {@code /health}: one check for the hub itself (version, uptime, sessions) and one per upstream (state,
- * tool count, restarts, last error) and one per categorizer. UP (200) when every enabled upstream is connected and
- * every categorizer runs, DOWN (503) otherwise.
+ * {@code /health}: one check for the hub itself (version, uptime, sessions), one per upstream (state, tool count,
+ * restarts, last error) and one per categorizer. UP (200) when every enabled upstream is connected and every
+ * essential categorizer runs, DOWN (503) otherwise. {@link #sync()} follows servers and categorizers that a reloaded
+ * config adds or removes.
  */
 public final class HubHealth {
 
   private static final long CHECK_TIMEOUT_MS = 1_000;
+  private static final String UPSTREAM = "upstream:";
+  private static final String CATEGORIZER = "categorizer:";
 
-  private HubHealth() {
-  }
+  private final Hub hub;
+  private final CategorizerDeployment categorizers;
+  private final HealthChecks checks;
+  private final Set<String> registered = new HashSet<>();
 
-  public static HealthCheckHandler handler(Vertx vertx, Hub hub, CategorizerDeployment categorizers) {
+  public HubHealth(Vertx vertx, Hub hub, CategorizerDeployment categorizers) {
+    this.hub = hub;
+    this.categorizers = categorizers;
+    this.checks = HealthChecks.create(vertx);
     long startedAt = System.currentTimeMillis();
-    HealthChecks checks = HealthChecks.create(vertx);
     checks.register("hub", CHECK_TIMEOUT_MS, promise -> promise.complete(Status.OK(new JsonObject()
         .put("version", HubVersion.get())
         .put("uptimeSeconds", (System.currentTimeMillis() - startedAt) / 1000)
         .put("activeSessions", hub.sessions().size())
         .put("tools", hub.registry().toolCount()))));
+  }
+
+  public HealthChecks checks() {
+    return checks;
+  }
+
+  /** Registers a check for every current upstream and categorizer, and drops the checks of those gone. */
+  public void sync() {
+    Set<String> current = new HashSet<>();
     for (Upstream upstream : hub.upstreams()) {
-      checks.register("upstream:" + upstream.name(), CHECK_TIMEOUT_MS, promise -> promise.complete(status(upstream)));
+      String name = UPSTREAM + upstream.name();
+      current.add(name);
+      checks.unregister(name);
+      checks.register(name, CHECK_TIMEOUT_MS, promise -> promise.complete(status(upstream)));
     }
     for (CategorizerStatus categorizer : categorizers.statuses()) {
-      checks.register("categorizer:" + categorizer.name(), CHECK_TIMEOUT_MS, promise -> categorizers.health(categorizer)
-          .onSuccess(data -> {
-            boolean up = (Boolean) data.remove("up");
-            promise.complete(up ? Status.OK(data) : Status.KO(data));
-          }));
+      String name = CATEGORIZER + categorizer.name();
+      current.add(name);
+      checks.unregister(name);
+      checks.register(name, CHECK_TIMEOUT_MS, promise -> categorizers.health(categorizer).onSuccess(data -> {
+        boolean up = (Boolean) data.remove("up");
+        promise.complete(up ? Status.OK(data) : Status.KO(data));
+      }));
     }
-    return HealthCheckHandler.createWithHealthChecks(checks);
+    registered.stream().filter(name -> !current.contains(name)).forEach(checks::unregister);
+    registered.clear();
+    registered.addAll(current);
   }
 
   private static Status status(Upstream upstream) {

@@ -38,12 +38,12 @@ final class FilteringApi {
           .put("enabled", options.mode() != io.mcphub.gateway.config.FilteringMode.STATIC)
           .put("mode", options.mode().configName())
           .put("threshold", options.llm().confidenceThreshold())
-          .put("provider", filtering.analyzer().providerName())
+          .put("provider", filtering.analyzer().get().providerName())
           .put("fallbackToHeuristic", options.llm().fallbackToHeuristic())
           .put("totalTools", hub.registry().toolCount())
           .put("sessions", hub.sessions().size())
           .put("categorizers", categorizers)
-          .put("analysis", filtering.analyzer().stats().toJson())
+          .put("analysis", filtering.analyzer().get().stats().toJson())
           .put("timestamp", Instant.now().toString());
       ctx.response().putHeader("Content-Type", McpHeaders.JSON).end(body.encode());
     });

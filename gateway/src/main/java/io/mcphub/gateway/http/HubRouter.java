@@ -3,7 +3,6 @@ package io.mcphub.gateway.http;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.config.HubOptions;
-import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
@@ -28,10 +27,11 @@ public final class HubRouter {
   }
 
   /** The prompt-filtering parts the admin routes report on. */
-  public record Filtering(CategorizerDeployment categorizers, PromptAnalyzer analyzer) {
+  public record Filtering(CategorizerDeployment categorizers, java.util.function.Supplier<PromptAnalyzer> analyzer) {
   }
 
-  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering) {
+  public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering,
+      io.vertx.ext.healthchecks.HealthChecks healthChecks) {
     LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
     StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
@@ -45,7 +45,7 @@ public final class HubRouter {
     router.delete(MCP_PATH).handler(streamable::delete);
     router.get(SSE_PATH).handler(legacy::open);
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
-    HealthCheckHandler health = HubHealth.handler(vertx, hub, filtering.categorizers());
+    HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks);
     router.get("/health").handler(health);
     router.get("/api/health").handler(health);
     router.get("/api/tools").handler(new ToolsApi(hub)::list);

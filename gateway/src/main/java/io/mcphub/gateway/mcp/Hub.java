@@ -86,6 +86,11 @@ public final class Hub implements UpstreamEvents {
     upstreams.add(upstream);
   }
 
+  /** Drops a stopped upstream (a server removed from the config); call {@link #recategorized()} afterwards. */
+  public void removeUpstream(Upstream upstream) {
+    upstreams.remove(upstream);
+  }
+
   public List<Upstream> upstreams() {
     return Collections.unmodifiableList(upstreams);
   }
@@ -154,33 +159,51 @@ public final class Hub implements UpstreamEvents {
 
   /** A tool's category changed: rebuild and tell the sessions whose list changed. */
   public void recategorized() {
-    catalogChanged(null, Set.of(ListKind.TOOLS));
+    rebuildAndNotify(listings());
   }
 
-  @Override
-  public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
-    Map<Session, List<String>> before = new HashMap<>();
+  /** What every operating session lists now (meta tools included): take it before a change, pass it to {@link #rebuildAndNotify}. */
+  public Map<Session, List<String>> listings() {
+    Map<Session, List<String>> listings = new HashMap<>();
     for (Session session : sessions.all()) {
       if (session.state() == Session.State.OPERATING) {
-        before.put(session, visibleToolNames(session));
+        listings.put(session, listing(session));
       }
     }
+    return listings;
+  }
+
+  /** Rebuilds the registry and tells each session whose listing differs from {@code before}. */
+  public void rebuildAndNotify(Map<Session, List<String>> before) {
     Set<ListKind> changed = registry.rebuild();
     if (changed.contains(ListKind.TOOLS)) {
       toolsChangedListeners.forEach(Runnable::run);
-      JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
-      before.forEach((session, names) -> {
-        if (!visibleToolNames(session).equals(names)) {
-          session.send(notification);
-        }
-      });
     }
+    JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
+    before.forEach((session, names) -> {
+      if (!listing(session).equals(names)) {
+        session.send(notification);
+      }
+    });
     if (changed.contains(ListKind.PROMPTS)) {
       broadcast(McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);
     }
     if (changed.contains(ListKind.RESOURCES)) {
       broadcast(McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
     }
+  }
+
+  private List<String> listing(Session session) {
+    List<String> names = visibleToolNames(session);
+    if (exposure.listsMetaTools()) {
+      names.add(0, "hub__*");
+    }
+    return names;
+  }
+
+  @Override
+  public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
+    rebuildAndNotify(listings());
   }
 
   @Override

@@ -33,9 +33,10 @@ public final class McpDispatcher {
   private final Map<String, McpHandler> handlers = new HashMap<>();
 
   /**
+   * @param analyzer the current prompt analyzer (a reloaded config replaces it)
    * @param debugDecisions log every exposure decision ({@code DEBUG_TOOL_FILTERING=true})
    */
-  public McpDispatcher(Hub hub, PromptAnalyzer analyzer, boolean debugDecisions) {
+  public McpDispatcher(Hub hub, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
     this.hub = hub;
     MetaTools meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
     ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta);

@@ -36,12 +36,12 @@ final class MetaTools {
 
   private final Hub hub;
   private final ExposurePolicy policy;
-  private final PromptAnalyzer analyzer;
+  private final java.util.function.Supplier<PromptAnalyzer> analyzer;
   private final boolean debugDecisions;
   private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
       ANALYZE, this::analyze, CALL, this::call, RESET, this::reset);
 
-  MetaTools(Hub hub, ExposurePolicy policy, PromptAnalyzer analyzer, boolean debugDecisions) {
+  MetaTools(Hub hub, ExposurePolicy policy, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
     this.hub = hub;
     this.policy = policy;
     this.analyzer = analyzer;
@@ -98,7 +98,7 @@ final class MetaTools {
           + CategorizationRequest.MAX_PROMPT_CHARS + " (32 KiB). Send the request itself, not whole documents."));
     }
     Session session = request.session();
-    return analyzer.analyze(text, context instanceof String c ? c : "", session.id())
+    return analyzer.get().analyze(text, context instanceof String c ? c : "", session.id())
         .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
         .map(analysis -> {
           List<String> after = changeExposure(request, () -> policy.expose(session, analysis.exposed()));

@@ -28,7 +28,7 @@ public final class CapabilityRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(CapabilityRegistry.class);
 
   private final List<Upstream> upstreams;
-  private final ToolCategorizer toolCategorizer;
+  private ToolCategorizer toolCategorizer;
   private Map<String, CatalogEntry> tools = Map.of();
   private Map<String, CatalogEntry> prompts = Map.of();
   private Map<String, Upstream> resourceOwners = Map.of();
@@ -62,6 +62,11 @@ public final class CapabilityRegistry {
 
   public ToolCategorizer toolCategorizer() {
     return toolCategorizer;
+  }
+
+  /** Replaces the category rules (a reloaded config); takes effect at the next {@link #rebuild()}. */
+  public void toolCategorizer(ToolCategorizer next) {
+    this.toolCategorizer = next;
   }
 
   public Iterable<CatalogEntry> tools() {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -52,7 +53,7 @@ public final class TestHub implements AutoCloseable {
     config.put("hub", hub);
     HubConfig parsed = new ConfigParser(environment).parse(config);
     Vertx vertx = Vertx.vertx();
-    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, pluginsDir);
+    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, pluginsDir, java.util.List.of());
     await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
     return new TestHub(vertx, verticle);
   }
@@ -78,6 +79,18 @@ public final class TestHub implements AutoCloseable {
       argv.add(arg);
     }
     return new JsonObject().put("command", "node").put("args", argv);
+  }
+
+  /**
+   * Starts a hub from a config file that it watches: edits to the file apply live. The file's {@code hub.port}
+   * should be 0.
+   */
+  public static TestHub watching(Path file, Function<String, String> environment) {
+    Vertx vertx = Vertx.vertx();
+    HubConfig parsed = await(new io.mcphub.gateway.config.ConfigLoader(vertx, environment).load(List.of(file)));
+    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, null, List.of(file));
+    await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
+    return new TestHub(vertx, verticle);
   }
 
   public int port() {
