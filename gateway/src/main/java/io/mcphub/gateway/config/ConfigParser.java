@@ -75,7 +75,19 @@ public final class ConfigParser {
         hub.longInRange("maxBodyBytes", HubOptions.DEFAULT_MAX_BODY_BYTES, 1_024, 1L << 30),
         hub.longInRange("restartInitialDelayMs", HubOptions.DEFAULT_RESTART_INITIAL_DELAY_MS, 10, 600_000),
         hub.longInRange("restartMaxDelayMs", HubOptions.DEFAULT_RESTART_MAX_DELAY_MS, 10, 3_600_000),
-        hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000));
+        hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000),
+        authTokens(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
+        new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems()).bool("protectMetrics", false));
+  }
+
+  private static List<String> authTokens(FieldReader auth) {
+    List<String> tokens = auth.strings("tokens");
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).length() < 16) {
+        auth.problem("tokens[" + i + "]", "is " + tokens.get(i).length() + " characters long; use at least 16 (a random secret)");
+      }
+    }
+    return tokens;
   }
 
   private static PoolOptions parsePool(FieldReader pool) {

@@ -9,6 +9,8 @@ import java.util.List;
  * @param maxBodyBytes largest accepted HTTP request body; larger ones get 413
  * @param restartInitialDelayMs first delay before restarting a crashed upstream; doubles up to {@code restartMaxDelayMs}
  * @param sessionIdleTimeoutMs a session with no request and no open stream for this long is ended
+ * @param authTokens {@code hub.auth.tokens}: bearer tokens that protect /mcp, /sse, /messages and /api (none: open)
+ * @param protectMetrics {@code hub.auth.protectMetrics}: /metrics needs a token too
  */
 public record HubOptions(
     String host,
@@ -17,7 +19,9 @@ public record HubOptions(
     long maxBodyBytes,
     long restartInitialDelayMs,
     long restartMaxDelayMs,
-    long sessionIdleTimeoutMs) {
+    long sessionIdleTimeoutMs,
+    List<String> authTokens,
+    boolean protectMetrics) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7000;
@@ -28,6 +32,6 @@ public record HubOptions(
 
   public HubOptions withListen(String newHost, int newPort) {
     return new HubOptions(newHost, newPort, allowedOrigins, maxBodyBytes, restartInitialDelayMs, restartMaxDelayMs,
-        sessionIdleTimeoutMs);
+        sessionIdleTimeoutMs, authTokens, protectMetrics);
   }
 }

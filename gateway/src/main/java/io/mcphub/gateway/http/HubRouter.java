@@ -40,6 +40,15 @@ public final class HubRouter {
     for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
       router.route(path).handler(guard);
     }
+    if (!options.authTokens().isEmpty()) {
+      BearerAuth auth = new BearerAuth(options.authTokens());
+      for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
+        router.route(path).handler(auth);
+      }
+    } else if (!OriginGuard.isLoopback(options.host())) {
+      LOG.warn("the hub listens on {} with no hub.auth.tokens: anyone who can reach it can use every upstream tool",
+          options.host());
+    }
     router.post(MCP_PATH).handler(body).handler(streamable::post);
     router.get(MCP_PATH).handler(streamable::get);
     router.delete(MCP_PATH).handler(streamable::delete);
@@ -47,8 +56,16 @@ public final class HubRouter {
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
     HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks);
     router.get("/health").handler(health);
-    router.get("/api/health").handler(health);
+    router.get("/api/health").order(-1).handler(health);
     router.get("/api/tools").handler(new ToolsApi(hub)::list);
+    AdminApi admin = new AdminApi(hub);
+    BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(64 * 1024);
+    router.get("/api/servers").handler(admin::servers);
+    router.post("/api/servers/info").handler(adminBody).handler(admin::info);
+    router.post("/api/servers/start").handler(adminBody).handler(admin::start);
+    router.post("/api/servers/stop").handler(adminBody).handler(admin::stop);
+    router.post("/api/servers/restart").handler(adminBody).handler(admin::restart);
+    router.get("/api/sessions").handler(admin::sessions);
     router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
     router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
     return router;

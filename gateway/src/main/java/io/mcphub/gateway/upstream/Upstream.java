@@ -87,6 +87,11 @@ public final class Upstream {
     return restarts;
   }
 
+  /** When the current connection was made (epoch ms), or 0 when not connected. */
+  public long connectedAt() {
+    return state == UpstreamState.CONNECTED ? connectedAt : 0;
+  }
+
   public String lastError() {
     return lastError;
   }
@@ -98,6 +103,11 @@ public final class Upstream {
       return Future.succeededFuture();
     }
     return connect(config.type());
+  }
+
+  /** Starts a stopped (or disabled) server now, as an operator asks; completes after the first attempt. */
+  public Future<Void> connectNow() {
+    return connect(activeTransport());
   }
 
   /** Ends the server's process or session; its tools leave the catalog. */

@@ -39,7 +39,7 @@ class ConfigLoaderTest {
 
   @Test
   void theShippedConfigsLoad(Vertx vertx, VertxTestContext test) {
-    ConfigLoader loader = new ConfigLoader(vertx, name -> "GEMINI_API_KEY".equals(name) ? "dummy" : null);
+    ConfigLoader loader = new ConfigLoader(vertx, name -> name.endsWith("_API_KEY") || name.endsWith("_TOKEN") ? "dummy" : null);
     loader.load(List.of(Path.of("../conf/mcp-servers.json"))).compose(defaults -> {
       test.verify(() -> {
         assertThat(defaults.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
@@ -47,10 +47,22 @@ class ConfigLoaderTest {
         assertThat(defaults.servers()).containsOnlyKeys("filesystem", "memory");
       });
       return loader.load(List.of(Path.of("../conf/examples/mcp-servers.gemini.json")));
-    }).onComplete(test.succeeding(gemini -> test.verify(() -> {
-      assertThat(gemini.filtering().llm().provider()).isEqualTo("gemini");
-      assertThat(gemini.filtering().llm().config().getString("apiKey")).isEqualTo("dummy");
-      assertThat(gemini.warnings()).isEmpty();
+    }).compose(gemini -> {
+      test.verify(() -> {
+        assertThat(gemini.filtering().llm().provider()).isEqualTo("gemini");
+        assertThat(gemini.filtering().llm().config().getString("apiKey")).isEqualTo("dummy");
+        assertThat(gemini.warnings()).isEmpty();
+      });
+      return loader.load(List.of(Path.of("../conf/mcp-servers.staging.json")));
+    }).onComplete(test.succeeding(staging -> test.verify(() -> {
+      assertThat(staging.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
+      assertThat(staging.filtering().defaultExposure()).isEqualTo(FilteringOptions.DefaultExposure.META_ONLY);
+      assertThat(staging.filtering().sessionIsolation()).isTrue();
+      assertThat(staging.filtering().llm().provider()).isEqualTo("gemini");
+      assertThat(staging.filtering().llm().confidenceThreshold()).isEqualTo(0.7);
+      assertThat(staging.pool()).isEqualTo(new PoolOptions(true, 60_000, 50));
+      assertThat(staging.servers().get("github").env()).containsEntry("GITHUB_PERSONAL_ACCESS_TOKEN", "dummy");
+      assertThat(staging.servers().get("filesystem").args()).contains("/tmp/mcp-staging");
       test.completeNow();
     })));
   }

@@ -1,0 +1,120 @@
+package io.mcphub.gateway.http;
+
+import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.upstream.ListKind;
+import io.mcphub.gateway.upstream.Upstream;
+import io.mcphub.gateway.upstream.UpstreamState;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * The admin API for servers and sessions, in MCP Hub's shapes: {@code GET /api/servers}, {@code POST
+ * /api/servers/info|start|stop|restart} with {@code {"server_name": ...}}, {@code GET /api/sessions}. Errors are
+ * {@code {error, code, timestamp}} with 400 or 404.
+ */
+final class AdminApi {
+
+  private final Hub hub;
+
+  AdminApi(Hub hub) {
+    this.hub = hub;
+  }
+
+  void servers(RoutingContext ctx) {
+    JsonArray servers = new JsonArray();
+    hub.upstreams().forEach(upstream -> servers.add(info(upstream)));
+    ok(ctx, new JsonObject().put("servers", servers));
+  }
+
+  void info(RoutingContext ctx) {
+    withServer(ctx, upstream -> Future.succeededFuture(upstream));
+  }
+
+  void start(RoutingContext ctx) {
+    withServer(ctx, upstream -> upstream.state() == UpstreamState.STOPPED || upstream.state() == UpstreamState.DISABLED
+        ? upstream.connectNow().map(upstream) : Future.succeededFuture(upstream));
+  }
+
+  void stop(RoutingContext ctx) {
+    withServer(ctx, upstream -> upstream.stop().map(upstream));
+  }
+
+  void restart(RoutingContext ctx) {
+    withServer(ctx, upstream -> upstream.stop().compose(v -> upstream.connectNow()).map(upstream));
+  }
+
+  void sessions(RoutingContext ctx) {
+    JsonArray sessions = new JsonArray();
+    for (Session session : hub.sessions().all()) {
+      sessions.add(new JsonObject()
+          .put("id", session.id())
+          .put("transport", session.transport().name().toLowerCase(java.util.Locale.ROOT))
+          .put("state", session.state().name().toLowerCase(java.util.Locale.ROOT))
+          .put("protocolVersion", session.protocolVersion())
+          .put("clientInfo", session.clientInfo())
+          .put("exposedCategories", new JsonArray(java.util.List.copyOf(hub.exposure().exposed(session))))
+          .put("visibleTools", hub.visibleToolNames(session).size())
+          .put("inFlight", session.inFlightCount())
+          .put("createdAt", Instant.ofEpochMilli(session.createdAt()).toString())
+          .put("lastSeen", Instant.ofEpochMilli(session.lastSeen()).toString()));
+    }
+    ok(ctx, new JsonObject().put("sessions", sessions));
+  }
+
+  private void withServer(RoutingContext ctx, Function<Upstream, Future<Upstream>> action) {
+    JsonObject body;
+    try {
+      body = ctx.body().length() == 0 ? new JsonObject() : ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      error(ctx, 400, "VALIDATION_ERROR", "the body must be a JSON object like {\"server_name\": \"filesystem\"}");
+      return;
+    }
+    Object name = body == null ? null : body.getValue("server_name");
+    if (!(name instanceof String serverName) || serverName.isBlank()) {
+      error(ctx, 400, "VALIDATION_ERROR", "server_name is required, e.g. {\"server_name\": \"filesystem\"}");
+      return;
+    }
+    Upstream upstream = hub.upstream(serverName);
+    if (upstream == null) {
+      error(ctx, 404, "SERVER_NOT_FOUND", "no server named \"" + serverName + "\"; servers: "
+          + String.join(", ", hub.upstreams().stream().map(Upstream::name).toList()));
+      return;
+    }
+    action.apply(upstream).onComplete(done -> ok(ctx, new JsonObject().put("status", "ok").put("server", info(upstream))));
+  }
+
+  private static JsonObject info(Upstream upstream) {
+    JsonObject capabilities = new JsonObject();
+    capabilities.put("tools", new JsonArray(upstream.catalog().list(ListKind.TOOLS)));
+    capabilities.put("resources", new JsonArray(upstream.catalog().list(ListKind.RESOURCES)));
+    capabilities.put("resourceTemplates", new JsonArray(upstream.catalog().list(ListKind.RESOURCE_TEMPLATES)));
+    capabilities.put("prompts", new JsonArray(upstream.catalog().list(ListKind.PROMPTS)));
+    long connectedAt = upstream.connectedAt();
+    return new JsonObject()
+        .put("name", upstream.name())
+        .put("displayName", upstream.name())
+        .put("transportType", upstream.activeTransport().configName())
+        .put("status", upstream.state().label())
+        .put("error", upstream.lastError())
+        .put("category", upstream.config().category())
+        .put("capabilities", capabilities)
+        .put("uptime", connectedAt == 0 ? 0 : (System.currentTimeMillis() - connectedAt) / 1000)
+        .put("lastStarted", connectedAt == 0 ? null : Instant.ofEpochMilli(connectedAt).toString())
+        .put("restarts", upstream.restarts())
+        .put("serverInfo", upstream.catalog().serverInfo());
+  }
+
+  private static void ok(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Content-Type", McpHeaders.JSON).end(body.put("timestamp", Instant.now().toString()).encode());
+  }
+
+  private static void error(RoutingContext ctx, int status, String code, String message) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", McpHeaders.JSON)
+        .end(new JsonObject().put("error", message).put("code", code).put("timestamp", Instant.now().toString()).encode());
+  }
+}
