@@ -14,6 +14,7 @@ import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.http.HubRouter;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
+import io.mcphub.gateway.metrics.HubMetrics;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
 import io.mcphub.gateway.tools.ToolCategorizer;
@@ -58,6 +59,7 @@ public final class HubVerticle extends VerticleBase {
   private Transports transports;
   private HttpServer server;
   private ConfigWatcher watcher;
+  private HubMetrics metrics;
   private Future<Void> upstreamsStarted;
 
   /**
@@ -77,8 +79,10 @@ public final class HubVerticle extends VerticleBase {
     transports = new Transports(vertx, config.pool(), environment);
     exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
     hub = new Hub(vertx, SessionStore.inMemory(), exposure, toolCategorizer(config));
+    metrics = HubMetrics.of(vertx);
+    hub.metrics(metrics);
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server)));
-    analyzer = new PromptAnalyzer(vertx, config.filtering());
+    analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions);
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
@@ -88,7 +92,7 @@ public final class HubVerticle extends VerticleBase {
         .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
             .requestHandler(HubRouter.create(vertx, hub, dispatcher, options,
-                new HubRouter.Filtering(categorizers, () -> analyzer), health.checks()))
+                new HubRouter.Filtering(categorizers, () -> analyzer), health.checks(), metrics))
             .listen(options.port(), options.host()))
         .compose(listening -> {
           server = listening;
@@ -139,7 +143,7 @@ public final class HubVerticle extends VerticleBase {
       exposure.update(next.filtering());
       hub.registry().toolCategorizer(toolCategorizer(next));
       if (!next.filtering().equals(config.filtering())) {
-        analyzer = new PromptAnalyzer(vertx, next.filtering());
+        analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics);
       }
       Future<Void> servers = applyServers(next.servers());
       config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings());

@@ -3,6 +3,7 @@ package io.mcphub.gateway;
 import io.mcphub.gateway.config.ConfigException;
 import io.mcphub.gateway.config.ConfigLoader;
 import io.mcphub.gateway.config.HubConfig;
+import io.mcphub.gateway.metrics.HubMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -51,7 +52,7 @@ public final class Main {
   /** Starts the hub; returns 0 when it runs (Vert.x threads keep the process alive), else the exit code. */
   private static int run(CommandLine cli) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = HubMetrics.newVertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));

@@ -7,6 +7,7 @@ import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.config.FilteringOptions;
+import io.mcphub.gateway.metrics.HubMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashSet;
@@ -30,7 +31,10 @@ public final class PromptAnalyzer {
   private final CategorizerClient heuristic;
   private final FilteringStats stats = new FilteringStats();
 
-  public PromptAnalyzer(Vertx vertx, FilteringOptions options) {
+  private final HubMetrics metrics;
+
+  public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics) {
+    this.metrics = metrics;
     this.llm = options.llm();
     this.categories = options.categories().stream().map(c -> new CategoryDefinition(c.name(), c.description())).toList();
     this.heuristic = new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS);
@@ -49,11 +53,12 @@ public final class PromptAnalyzer {
     long start = System.nanoTime();
     CategorizationRequest request = new CategorizationRequest(prompt, context, categories, sessionId);
     if (provider == heuristic) {
-      return heuristic.categorize(request).map(answer -> analysis(answer, start, null)).onSuccess(stats::recordAnalysis);
+      return heuristic.categorize(request).map(answer -> analysis(answer, start, null)).onSuccess(this::record);
     }
     return provider.categorize(request).transform(outcome -> {
       if (outcome.failed() && outcome.cause() instanceof CategorizerException failed) {
         stats.recordProviderFailure(failed.code());
+        metrics.categorizerFailure(provider.name(), failed.code());
       }
       if (outcome.succeeded() && !exposed(outcome.result()).isEmpty()) {
         return Future.succeededFuture(analysis(outcome.result(), start, null));
@@ -64,8 +69,14 @@ public final class PromptAnalyzer {
             : Future.failedFuture(outcome.cause());
       }
       stats.recordFallback();
+      metrics.fallback();
       return heuristic.categorize(request).map(answer -> analysis(answer, start, failure));
-    }).onSuccess(stats::recordAnalysis);
+    }).onSuccess(this::record);
+  }
+
+  private void record(Analysis analysis) {
+    stats.recordAnalysis(analysis);
+    metrics.analysis(analysis.source(), analysis.latencyMs());
   }
 
   private Analysis analysis(Categorization answer, long start, String providerFailure) {

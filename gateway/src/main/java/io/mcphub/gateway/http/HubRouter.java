@@ -31,7 +31,7 @@ public final class HubRouter {
   }
 
   public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering,
-      io.vertx.ext.healthchecks.HealthChecks healthChecks) {
+      io.vertx.ext.healthchecks.HealthChecks healthChecks, io.mcphub.gateway.metrics.HubMetrics metrics) {
     LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
     StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
@@ -45,6 +45,9 @@ public final class HubRouter {
       for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
         router.route(path).handler(auth);
       }
+      if (options.protectMetrics()) {
+        router.route("/metrics").handler(auth);
+      }
     } else if (!OriginGuard.isLoopback(options.host())) {
       LOG.warn("the hub listens on {} with no hub.auth.tokens: anyone who can reach it can use every upstream tool",
           options.host());
@@ -57,6 +60,7 @@ public final class HubRouter {
     HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks);
     router.get("/health").handler(health);
     router.get("/api/health").order(-1).handler(health);
+    router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/api/tools").handler(new ToolsApi(hub)::list);
     AdminApi admin = new AdminApi(hub);
     BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(64 * 1024);

@@ -3,6 +3,7 @@ package io.mcphub.gateway.mcp;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.exposure.ExposurePolicy;
+import io.mcphub.gateway.metrics.HubMetrics;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
@@ -43,6 +44,7 @@ public final class Hub implements UpstreamEvents {
   private final CapabilityRegistry registry;
   private final Map<String, Set<Session>> subscriptions = new HashMap<>();
   private final List<Runnable> toolsChangedListeners = new ArrayList<>();
+  private HubMetrics metrics;
 
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
@@ -53,6 +55,21 @@ public final class Hub implements UpstreamEvents {
 
   public ExposurePolicy exposure() {
     return exposure;
+  }
+
+  /** Where the hub reports metrics; set once by the verticle before serving. */
+  public void metrics(HubMetrics hubMetrics) {
+    this.metrics = hubMetrics;
+    hubMetrics.sessionsGauge(sessions::size);
+  }
+
+  public HubMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void callCompleted(Upstream upstream, String method, long nanos, boolean failed) {
+    metrics.upstreamCall(upstream.name(), method, nanos, failed);
   }
 
   /** The upstream tools the session sees now, in list order (meta tools not included). */

@@ -143,6 +143,7 @@ final class MetaTools {
     change.run();
     List<String> after = hub.visibleToolNames(request.session());
     if (!after.equals(before)) {
+      hub.metrics().exposureUpdated();
       hub.notifyToolsChanged(request.session(), request.origin());
     }
     return after;

@@ -126,6 +126,7 @@ public final class Upstream {
       return new OutboundCall(-1, Future.failedFuture(notConnected()));
     }
     UpstreamClient current = client;
+    long start = System.nanoTime();
     OutboundCall call = current.call(method, params, origin, config.requestTimeoutMs());
     Future<JsonObject> result = call.result().recover(error -> {
       if (!(error instanceof SessionExpiredException) || current != client) {
@@ -133,7 +134,7 @@ public final class Upstream {
       }
       LOG.info("upstream '{}' ended its session; initializing a new one", name());
       return reinitialize(current).compose(v -> current.call(method, params, origin, config.requestTimeoutMs()).result());
-    });
+    }).onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
     return new OutboundCall(call.upstreamId(), result);
   }
 

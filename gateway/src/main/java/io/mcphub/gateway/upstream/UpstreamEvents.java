@@ -15,6 +15,10 @@ public interface UpstreamEvents {
   /** A notification tied to no call: {@code resources/updated}, log messages. */
   void notification(Upstream upstream, JsonObject notification);
 
+  /** A request forwarded for a client finished (for metrics). */
+  default void callCompleted(Upstream upstream, String method, long nanos, boolean failed) {
+  }
+
   /** A client exchange to answer a server request tied to no call (e.g. {@code roots/list}); may be null. */
   RequestOrigin originForUntiedRequest(Upstream upstream, String method);
 }

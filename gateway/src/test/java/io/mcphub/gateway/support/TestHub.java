@@ -52,7 +52,7 @@ public final class TestHub implements AutoCloseable {
     hub.put("restartInitialDelayMs", hub.getLong("restartInitialDelayMs", 100L));
     config.put("hub", hub);
     HubConfig parsed = new ConfigParser(environment).parse(config);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
     HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, pluginsDir, java.util.List.of());
     await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
     return new TestHub(vertx, verticle);
@@ -86,7 +86,7 @@ public final class TestHub implements AutoCloseable {
    * should be 0.
    */
   public static TestHub watching(Path file, Function<String, String> environment) {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
     HubConfig parsed = await(new io.mcphub.gateway.config.ConfigLoader(vertx, environment).load(List.of(file)));
     HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, null, List.of(file));
     await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
@@ -149,5 +149,6 @@ public final class TestHub implements AutoCloseable {
   @Override
   public void close() {
     await(vertx.close());
+    io.mcphub.gateway.metrics.HubMetrics.release(vertx);
   }
 }

@@ -1,0 +1,90 @@
+package io.mcphub.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The hub's Prometheus metrics, served at {@code /metrics}: Vert.x's HTTP server and client metrics plus the
+ * hub's own — prompt analyses by source (latency histogram), exposure updates, categorizer failures and fallbacks,
+ * upstream calls, errors and latency by server, active sessions.
+ */
+public final class HubMetrics {
+
+  private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new ConcurrentHashMap<>();
+
+  private final PrometheusMeterRegistry registry;
+
+  private HubMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A Vert.x instance whose own metrics report into a fresh Prometheus registry. */
+  public static Vertx newVertx(VertxOptions options) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(UUID.randomUUID().toString())
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    REGISTRIES.put(vertx, registry);
+    return vertx;
+  }
+
+  /** The metrics of {@code vertx}: its registry when made by {@link #newVertx}, else a registry of the hub's own. */
+  public static HubMetrics of(Vertx vertx) {
+    PrometheusMeterRegistry registry = REGISTRIES.computeIfAbsent(vertx, v -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return new HubMetrics(registry);
+  }
+
+  /** Forgets the registry of a closed Vert.x instance. */
+  public static void release(Vertx vertx) {
+    REGISTRIES.remove(vertx);
+  }
+
+  public Handler<RoutingContext> scrapeHandler() {
+    return PrometheusScrapingHandler.create(registry);
+  }
+
+  public void sessionsGauge(Supplier<Number> activeSessions) {
+    Gauge.builder("mcp_hub_sessions_active", activeSessions).description("Client sessions open now").register(registry);
+  }
+
+  public void analysis(String source, long latencyMs) {
+    Timer.builder("mcp_hub_analyze").description("hub__analyze_prompt analyses, by the categorizer that decided")
+        .tag("source", source).publishPercentileHistogram().register(registry).record(Duration.ofMillis(latencyMs));
+  }
+
+  public void exposureUpdated() {
+    Counter.builder("mcp_hub_exposure_updates").description("Changes to a session's exposed tools").register(registry).increment();
+  }
+
+  public void categorizerFailure(String categorizer, int code) {
+    Counter.builder("mcp_hub_categorizer_failures").description("Categorizer failures, by failure code")
+        .tags("categorizer", categorizer, "code", String.valueOf(code)).register(registry).increment();
+  }
+
+  public void fallback() {
+    Counter.builder("mcp_hub_categorizer_fallbacks").description("Analyses the heuristic decided after the provider did not")
+        .register(registry).increment();
+  }
+
+  public void upstreamCall(String server, String method, long nanos, boolean failed) {
+    Timer.builder("mcp_hub_upstream_calls").description("Requests forwarded to upstream servers")
+        .tags("server", server, "method", method, "outcome", failed ? "error" : "ok").register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+}
