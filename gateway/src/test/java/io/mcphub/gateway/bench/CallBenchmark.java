@@ -35,6 +35,7 @@ public final class CallBenchmark {
 
   private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)/mcp");
   private static final long CLOCK_TICKS_PER_SECOND = 100;
+  private static final io.vertx.core.json.JsonObject ECHO_ARGS = new io.vertx.core.json.JsonObject().put("text", "hello");
 
   private record Stats(String target, int concurrency, long calls, double seconds, double p50, double p99, double cpuMsPerCall) {
     String row() {
@@ -63,15 +64,15 @@ public final class CallBenchmark {
       String url = "http://127.0.0.1:" + port + "/mcp";
       long idleRss = rssKb(hub.pid());
       try (StdioClient upstream = StdioClient.start(fixture)) {
-        HttpMcp warm = HttpMcp.open(url);
+        McpHttpClient warm = McpHttpClient.open(url);
         for (int i = 0; i < calls; i++) {
           upstream.echo();
-          warm.echo();
+          warm.call("fx__echo", ECHO_ARGS, "echo: hello");
         }
         for (int round = 0; round < rounds; round++) {
           direct.add(sequential("direct (stdio)", upstream::echo, calls, -1));
-          HttpMcp client = HttpMcp.open(url);
-          viaHub.add(sequential("through hub (HTTP)", client::echo, calls, hub.pid()));
+          McpHttpClient client = McpHttpClient.open(url);
+          viaHub.add(sequential("through hub (HTTP)", () -> client.call("fx__echo", ECHO_ARGS, "echo: hello"), calls, hub.pid()));
         }
       }
       Stats concurrent = concurrent(url, 16, seconds, hub.pid());
@@ -118,18 +119,18 @@ public final class CallBenchmark {
     ExecutorService pool = Executors.newFixedThreadPool(sessions);
     AtomicBoolean running = new AtomicBoolean(true);
     List<CompletableFuture<List<Double>>> workers = new ArrayList<>();
-    List<HttpMcp> clients = new ArrayList<>();
+    List<McpHttpClient> clients = new ArrayList<>();
     for (int i = 0; i < sessions; i++) {
-      clients.add(HttpMcp.open(url));
+      clients.add(McpHttpClient.open(url));
     }
     long cpuBefore = cpuTicks(hubPid);
     long start = System.nanoTime();
-    for (HttpMcp client : clients) {
+    for (McpHttpClient client : clients) {
       workers.add(CompletableFuture.supplyAsync(() -> {
         List<Double> latencies = new ArrayList<>();
         while (running.get()) {
           long t0 = System.nanoTime();
-          client.echo();
+          client.call("fx__echo", ECHO_ARGS, "echo: hello");
           latencies.add((System.nanoTime() - t0) / 1e6);
         }
         return latencies;
@@ -149,9 +150,9 @@ public final class CallBenchmark {
     List<CompletableFuture<Void>> sessions = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       sessions.add(CompletableFuture.runAsync(() -> {
-        HttpMcp client = HttpMcp.open(url);
+        McpHttpClient client = McpHttpClient.open(url);
         for (int call = 0; call < 50; call++) {
-          client.echo();
+          client.call("fx__echo", ECHO_ARGS, "echo: hello");
         }
       }, pool));
     }
@@ -202,13 +203,13 @@ public final class CallBenchmark {
     }
   }
 
-  private static long cpuTicks(long pid) throws IOException {
+  static long cpuTicks(long pid) throws IOException {
     String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 
-  private static long rssKb(long pid) throws IOException {
+  static long rssKb(long pid) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
       if (line.startsWith("VmRSS:")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -291,53 +292,6 @@ public final class CallBenchmark {
     @Override
     public void close() {
       process.destroy();
-    }
-  }
-
-  /** A minimal Streamable HTTP client (one session, keep-alive): what the hub's clients do. */
-  private static final class HttpMcp {
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final URI uri;
-    private final String session;
-    private final HttpRequest.Builder template;
-    private long nextId = 1;
-
-    private HttpMcp(URI uri, String session) {
-      this.uri = uri;
-      this.session = session;
-      this.template = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-          .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session);
-    }
-
-    static HttpMcp open(String url) {
-      try {
-        HttpRequest init = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-            .header("Accept", "application/json, text/event-stream")
-            .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("jsonrpc", "2.0").put("id", 0).put("method", "initialize")
-                .put("params", new JsonObject().put("protocolVersion", "2025-11-25").put("capabilities", new JsonObject())
-                    .put("clientInfo", new JsonObject().put("name", "bench").put("version", "1"))).encode())).build();
-        HttpResponse<String> response = HTTP.send(init, HttpResponse.BodyHandlers.ofString());
-        HttpMcp client = new HttpMcp(URI.create(url), response.headers().firstValue("Mcp-Session-Id").orElseThrow());
-        HTTP.send(client.template.copy().POST(HttpRequest.BodyPublishers.ofString(
-            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")).build(), HttpResponse.BodyHandlers.discarding());
-        return client;
-      } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    void echo() {
-      String body = "{\"jsonrpc\":\"2.0\",\"id\":" + nextId++
-          + ",\"method\":\"tools/call\",\"params\":{\"name\":\"fx__echo\",\"arguments\":{\"text\":\"hello\"}}}";
-      try {
-        HttpResponse<String> response = HTTP.send(template.copy().POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (!response.body().contains("echo: hello")) {
-          throw new IllegalStateException("unexpected answer " + response.statusCode() + " " + response.body());
-        }
-      } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
     }
   }
 }
