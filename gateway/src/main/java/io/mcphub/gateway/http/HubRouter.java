@@ -37,7 +37,7 @@ public final class HubRouter {
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
     Router router = Router.router(vertx);
-    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
+    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
       router.route(path).handler(guard);
     }
     if (!options.authTokens().isEmpty()) {

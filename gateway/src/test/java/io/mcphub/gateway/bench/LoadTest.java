@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the hub to measure its capacity), for a duration after a warm-up that is not counted; prints throughput,
  * p50/p95/p99 per step and the error rate.
  *
- * <p>Soak ({@code --soak}): a fixed number of tool calls and analyses over a few sessions, printing the hub's RSS
- * before, every tenth of the way, and after.
+ * <p>Soak ({@code --soak}): a fixed number of tool calls and analyses over a few sessions (each analyzes first, so
+ * that the tool is exposed), printing the hub's RSS before, every tenth of the way, and after.
  *
  * <p>Without {@code --url} it starts the hub jar itself, fronting our stdio fixture server as category
  * {@code filesystem}.
@@ -46,7 +46,7 @@ public final class LoadTest {
     String expect = CallBenchmark.arg(args, "--expect", "hello");
     try {
       if (soak) {
-        soak(target, tool, toolArgs, expect, args);
+        soak(target, prompt, tool, toolArgs, expect, args);
       } else {
         load(target, prompt, tool, toolArgs, expect, args);
       }
@@ -139,7 +139,8 @@ public final class LoadTest {
     }
   }
 
-  private static void soak(Target target, String tool, JsonObject toolArgs, String expect, String[] args) throws Exception {
+  private static void soak(Target target, String prompt, String tool, JsonObject toolArgs, String expect, String[] args)
+      throws Exception {
     long calls = Long.parseLong(CallBenchmark.arg(args, "--calls", "1000000"));
     long analyses = Long.parseLong(CallBenchmark.arg(args, "--analyses", "100000"));
     int concurrency = Integer.parseInt(CallBenchmark.arg(args, "--concurrency", "16"));
@@ -149,6 +150,7 @@ public final class LoadTest {
     AtomicLong done = new AtomicLong();
     AtomicLong analysed = new AtomicLong();
     AtomicLong errors = new AtomicLong();
+    List<String> firstErrors = java.util.Collections.synchronizedList(new ArrayList<>());
     long analyseEvery = Math.max(1, calls / Math.max(1, analyses));
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -156,17 +158,19 @@ public final class LoadTest {
     for (int i = 0; i < concurrency; i++) {
       workers.add(pool.submit(() -> {
         McpHttpClient client = McpHttpClient.open(target.url());
+        client.call("hub__analyze_prompt", new JsonObject().put("prompt", prompt), "exposedTools");
         long n;
         while ((n = done.incrementAndGet()) <= calls) {
           try {
             client.call(tool, toolArgs, expect);
             if (n % analyseEvery == 0 && analysed.incrementAndGet() <= analyses) {
-              client.call("hub__analyze_prompt", new JsonObject().put("prompt", "List the files in project " + (n % 1000)),
-                  "exposedTools");
-              client.call("hub__reset_exposure", new JsonObject(), null);
+              client.call("hub__analyze_prompt", new JsonObject().put("prompt", prompt + " number " + (n % 1000)), "exposedTools");
             }
           } catch (RuntimeException e) {
             errors.incrementAndGet();
+            if (firstErrors.size() < 3) {
+              firstErrors.add(e.getMessage());
+            }
           }
           if (n % (calls / 10) == 0) {
             printRss(pid, String.format(Locale.ROOT, "%3d %%", n * 100 / calls));
@@ -182,6 +186,7 @@ public final class LoadTest {
     double elapsed = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "%d calls and %d analyses in %.0f s (%.0f calls/s), errors %d%n", calls,
         Math.min(analyses, analysed.get()), elapsed, calls / elapsed, errors.get());
+    firstErrors.forEach(error -> System.out.println("error: " + error));
     Thread.sleep(2_000);
     printRss(pid, "after");
   }

@@ -71,6 +71,9 @@ class AdminApiTest {
       assertThat(unknown.statusCode()).isEqualTo(404);
       assertThat(new JsonObject(unknown.body()).getString("error")).contains("nope").contains("servers: fx");
       assertThat(call(hub, "POST", "/api/servers/start", "not json").statusCode()).isEqualTo(400);
+      HttpRequest crossSite = HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/servers/stop")).header("Origin", "https://evil.example")
+          .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"server_name\": \"fx\"}")).build();
+      assertThat(HTTP.send(crossSite, HttpResponse.BodyHandlers.ofString()).statusCode()).as("no cross-site requests").isEqualTo(403);
     }
   }
 
