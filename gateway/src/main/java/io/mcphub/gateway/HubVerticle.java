@@ -11,6 +11,11 @@ import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.exposure.ExposureStore;
 import io.mcphub.gateway.health.HubHealth;
+import io.mcphub.gateway.health.LogEvents;
+import io.mcphub.gateway.http.EventsApi;
+import io.mcphub.gateway.upstream.ListKind;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.mcphub.gateway.http.HubRouter;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
@@ -60,6 +65,7 @@ public final class HubVerticle extends VerticleBase {
   private HttpServer server;
   private ConfigWatcher watcher;
   private HubMetrics metrics;
+  private EventsApi events;
   private Future<Void> upstreamsStarted;
 
   /**
@@ -87,12 +93,16 @@ public final class HubVerticle extends VerticleBase {
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions);
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
     health = new HubHealth(vertx, hub, categorizers);
+    events = new EventsApi(vertx, this::port);
+    hub.onCatalogChanged(this::publishCatalogChange);
+    io.vertx.core.Context owner = context;
+    LogEvents.sink(log -> owner.runOnContext(v -> events.publish("log", log)));
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
     return categorizers.deploy()
         .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
             .requestHandler(HubRouter.create(vertx, hub, dispatcher, options,
-                new HubRouter.Filtering(categorizers, () -> analyzer), health.checks(), metrics))
+                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events)))
             .listen(options.port(), options.host()))
         .compose(listening -> {
           server = listening;
@@ -181,8 +191,33 @@ public final class HubVerticle extends VerticleBase {
     }
     if (!added.isEmpty() || !removed.isEmpty() || !restarted.isEmpty()) {
       LOG.info("servers: added {}, removed {}, restarted {}", added, removed, restarted);
+      events.subscriptionEvent("servers_updated", new JsonObject().put("changes", new JsonObject()
+          .put("added", new JsonArray(added)).put("removed", new JsonArray(removed)).put("restarted", new JsonArray(restarted))));
     }
     return Future.join(changes).mapEmpty();
+  }
+
+  /** {@code tool_list_changed} and friends on /api/events, in MCP Hub's shape (names instead of full definitions). */
+  private void publishCatalogChange(Upstream upstream, java.util.Set<ListKind> kinds) {
+    if (upstream == null) {
+      return;
+    }
+    if (kinds.contains(ListKind.TOOLS)) {
+      events.subscriptionEvent("tool_list_changed", new JsonObject().put("server", upstream.name())
+          .put("tools", names(upstream.catalog().list(ListKind.TOOLS))));
+    }
+    if (kinds.contains(ListKind.PROMPTS)) {
+      events.subscriptionEvent("prompt_list_changed", new JsonObject().put("server", upstream.name())
+          .put("prompts", names(upstream.catalog().list(ListKind.PROMPTS))));
+    }
+    if (kinds.contains(ListKind.RESOURCES)) {
+      events.subscriptionEvent("resource_list_changed", new JsonObject().put("server", upstream.name())
+          .put("resources", new JsonArray(upstream.catalog().list(ListKind.RESOURCES).stream().map(r -> r.getString("uri")).toList())));
+    }
+  }
+
+  private static JsonArray names(List<JsonObject> items) {
+    return new JsonArray(items.stream().map(item -> item.getString("name")).toList());
   }
 
   private Upstream upstream(ServerConfig server) {
@@ -217,6 +252,7 @@ public final class HubVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    LogEvents.sink(null);
     if (watcher != null) {
       watcher.close();
     }

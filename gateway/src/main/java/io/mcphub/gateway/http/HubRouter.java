@@ -30,8 +30,15 @@ public final class HubRouter {
   public record Filtering(CategorizerDeployment categorizers, java.util.function.Supplier<PromptAnalyzer> analyzer) {
   }
 
+  /** Admin pieces the verticle owns and publishes through. */
+  public record Admin(io.vertx.ext.healthchecks.HealthChecks healthChecks, io.mcphub.gateway.metrics.HubMetrics metrics,
+      EventsApi events) {
+  }
+
   public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering,
-      io.vertx.ext.healthchecks.HealthChecks healthChecks, io.mcphub.gateway.metrics.HubMetrics metrics) {
+      Admin admin) {
+    io.vertx.ext.healthchecks.HealthChecks healthChecks = admin.healthChecks();
+    io.mcphub.gateway.metrics.HubMetrics metrics = admin.metrics();
     LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
     StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
@@ -62,14 +69,15 @@ public final class HubRouter {
     router.get("/api/health").order(-1).handler(health);
     router.get("/metrics").handler(metrics.scrapeHandler());
     router.get("/api/tools").handler(new ToolsApi(hub)::list);
-    AdminApi admin = new AdminApi(hub);
+    router.get("/api/events").handler(admin.events()::open);
+    AdminApi servers = new AdminApi(hub);
     BodyHandler adminBody = BodyHandler.create(false).setBodyLimit(64 * 1024);
-    router.get("/api/servers").handler(admin::servers);
-    router.post("/api/servers/info").handler(adminBody).handler(admin::info);
-    router.post("/api/servers/start").handler(adminBody).handler(admin::start);
-    router.post("/api/servers/stop").handler(adminBody).handler(admin::stop);
-    router.post("/api/servers/restart").handler(adminBody).handler(admin::restart);
-    router.get("/api/sessions").handler(admin::sessions);
+    router.get("/api/servers").handler(servers::servers);
+    router.post("/api/servers/info").handler(adminBody).handler(servers::info);
+    router.post("/api/servers/start").handler(adminBody).handler(servers::start);
+    router.post("/api/servers/stop").handler(adminBody).handler(servers::stop);
+    router.post("/api/servers/restart").handler(adminBody).handler(servers::restart);
+    router.get("/api/sessions").handler(servers::sessions);
     router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
     router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
     return router;

@@ -44,6 +44,7 @@ public final class Hub implements UpstreamEvents {
   private final CapabilityRegistry registry;
   private final Map<String, Set<Session>> subscriptions = new HashMap<>();
   private final List<Runnable> toolsChangedListeners = new ArrayList<>();
+  private final List<java.util.function.BiConsumer<Upstream, Set<ListKind>>> catalogListeners = new ArrayList<>();
   private HubMetrics metrics;
 
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
@@ -169,6 +170,11 @@ public final class Hub implements UpstreamEvents {
     LOG.debug("upstream '{}' is {}", upstream.name(), upstream.state().label());
   }
 
+  /** Listeners told of each upstream whose lists changed (for /api/events). */
+  public void onCatalogChanged(java.util.function.BiConsumer<Upstream, Set<ListKind>> listener) {
+    catalogListeners.add(listener);
+  }
+
   /** Listeners told after the merged tool list changed (e.g. the background tool categorizer). */
   public void onToolsChanged(Runnable listener) {
     toolsChangedListeners.add(listener);
@@ -221,6 +227,7 @@ public final class Hub implements UpstreamEvents {
   @Override
   public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
     rebuildAndNotify(listings());
+    catalogListeners.forEach(listener -> listener.accept(upstream, kinds));
   }
 
   @Override
