@@ -137,10 +137,12 @@ class MainProcessTest {
   }
 
   private static int awaitListening(Process hub) throws Exception {
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
     CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(hub.getErrorStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
+          seen.add(line);
           Matcher matcher = LISTENING.matcher(line);
           if (matcher.find()) {
             CompletableFuture.runAsync(() -> drain(reader));
@@ -150,9 +152,13 @@ class MainProcessTest {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      throw new IllegalStateException("the hub exited before listening");
+      throw new IllegalStateException("the hub exited before listening: " + seen);
     });
-    return port.get(30, TimeUnit.SECONDS);
+    try {
+      return port.get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no listening line within 60 s; alive " + hub.isAlive() + "; stderr so far: " + seen);
+    }
   }
 
   private static void awaitHealthy(int port) throws InterruptedException {
