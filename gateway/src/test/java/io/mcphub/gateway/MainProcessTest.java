@@ -1,5 +1,6 @@
 package io.mcphub.gateway;
 
+import io.mcphub.gateway.support.Blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcphub.gateway.support.RawMcp;
@@ -138,14 +139,14 @@ class MainProcessTest {
 
   private static int awaitListening(Process hub) throws Exception {
     List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<Integer> port = Blocking.supply(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(hub.getErrorStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           seen.add(line);
           Matcher matcher = LISTENING.matcher(line);
           if (matcher.find()) {
-            CompletableFuture.runAsync(() -> drain(reader));
+            Blocking.run(() -> drain(reader));
             return Integer.parseInt(matcher.group(1));
           }
         }

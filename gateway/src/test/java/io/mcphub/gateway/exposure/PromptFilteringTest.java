@@ -1,5 +1,6 @@
 package io.mcphub.gateway.exposure;
 
+import io.mcphub.gateway.support.Blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -135,8 +136,8 @@ class PromptFilteringTest {
   @Test
   void concurrentSessionsSeeOnlyTheirOwnExposure() throws Exception {
     try (McpSyncClient files = hub.client(); McpSyncClient memory = hub.client(); McpSyncClient control = hub.client()) {
-      CompletableFuture<Map<String, Object>> a = CompletableFuture.supplyAsync(() -> analyze(files, FILES_PROMPT));
-      CompletableFuture<Map<String, Object>> b = CompletableFuture.supplyAsync(() -> analyze(memory, MEMORY_PROMPT));
+      CompletableFuture<Map<String, Object>> a = Blocking.supply(() -> analyze(files, FILES_PROMPT));
+      CompletableFuture<Map<String, Object>> b = Blocking.supply(() -> analyze(memory, MEMORY_PROMPT));
       a.get(20, TimeUnit.SECONDS);
       b.get(20, TimeUnit.SECONDS);
       assertThat(names(files)).anyMatch(n -> n.startsWith("filesystem__")).noneMatch(n -> n.startsWith("memory__"));

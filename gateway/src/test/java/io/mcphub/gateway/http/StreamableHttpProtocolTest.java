@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.support.Blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcphub.gateway.support.RawMcp;
@@ -183,7 +184,7 @@ class StreamableHttpProtocolTest {
     assertThat(http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(409);
 
     raw.call(session, "tools/call", new JsonObject().put("name", "fx__add_tool").put("arguments", new JsonObject().put("name", "fresh")));
-    CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> readUntil(stream.body(), "list_changed"));
+    CompletableFuture<String> firstEvent = Blocking.supply(() -> readUntil(stream.body(), "list_changed"));
     assertThat(firstEvent.get(10, TimeUnit.SECONDS)).contains("notifications/tools/list_changed");
     stream.body().close();
   }

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.support.Blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +33,7 @@ class UpstreamLifecycleTest {
       try (McpSyncClient watcher = hub.client(spec -> spec.toolsChangeConsumer(
               tools -> lists.add(tools.stream().map(McpSchema.Tool::name).toList())));
           McpSyncClient caller = hub.client()) {
-        CompletableFuture<McpSchema.CallToolResult> sleeping = CompletableFuture.supplyAsync(
+        CompletableFuture<McpSchema.CallToolResult> sleeping = Blocking.supply(
             () -> caller.callTool(new McpSchema.CallToolRequest("fx__sleep", Map.of("ms", 20_000))));
         Thread.sleep(200);
         long start = System.nanoTime();
@@ -79,7 +80,7 @@ class UpstreamLifecycleTest {
       String session = raw.initialize("2025-11-25");
       String call = new JsonObject().put("jsonrpc", "2.0").put("id", "client-abc").put("method", "tools/call")
           .put("params", new JsonObject().put("name", "fx__sleep").put("arguments", new JsonObject().put("ms", 20_000))).encode();
-      CompletableFuture<HttpResponse<String>> pending = CompletableFuture.supplyAsync(
+      CompletableFuture<HttpResponse<String>> pending = Blocking.supply(
           () -> raw.post(call, Map.of("Content-Type", "application/json", "Accept", "application/json", "Mcp-Session-Id", session)));
       Thread.sleep(300);
       String cancel = new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/cancelled")
