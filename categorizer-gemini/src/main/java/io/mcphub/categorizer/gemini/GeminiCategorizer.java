@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
 
 /**
  * Asks Gemini which categories a prompt needs: one {@code generateContent} call per new prompt with the key only in
@@ -20,19 +19,17 @@ import io.vertx.ext.web.client.WebClient;
 final class GeminiCategorizer implements Categorizer {
 
   private final GeminiOptions options;
-  private final WebClient client;
   private final LlmCaller caller;
 
   GeminiCategorizer(Vertx vertx, GeminiOptions options) {
     this.options = options;
-    this.client = LlmCaller.webClient(vertx, options.common());
     this.caller = new LlmCaller(vertx, "Gemini", options.common());
   }
 
   @Override
   public Future<Categorization> categorize(CategorizationRequest request) {
     JsonObject body = GeminiRequests.body(request, options);
-    return caller.call(request, remainingMs -> client.postAbs(options.url())
+    return caller.call(request, remainingMs -> caller.client().postAbs(options.url())
         .putHeader("x-goog-api-key", options.common().apiKey())
         .putHeader("Content-Type", "application/json")
         .timeout(remainingMs)
@@ -60,8 +57,6 @@ final class GeminiCategorizer implements Categorizer {
 
   @Override
   public Future<Void> close() {
-    caller.close();
-    client.close();
-    return Future.succeededFuture();
+    return caller.close();
   }
 }

@@ -65,6 +65,7 @@ public final class LlmCaller {
   private final LlmOptions options;
   private final CircuitBreaker breaker;
   private final AnswerCache cache;
+  private final WebClient client;
   private long calls;
   private long failures;
   private long cacheHits;
@@ -80,13 +81,14 @@ public final class LlmCaller {
     this.breaker = CircuitBreaker.create(provider, vertx, new CircuitBreakerOptions()
         .setMaxFailures(options.circuitFailures()).setResetTimeout(options.circuitResetMs()).setTimeout(-1));
     this.cache = new AnswerCache(options.cacheSize(), options.cacheTtlMs());
-  }
-
-  /** A pooled web client per the hub's {@code connectionPool}. */
-  public static WebClient webClient(Vertx vertx, LlmOptions options) {
-    return WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
+    this.client = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true)
             .setKeepAliveTimeout((int) Math.max(1, options.keepAliveTimeoutMs() / 1000)).setUserAgent("mcp-hub"),
         new PoolOptions().setHttp1MaxSize(options.maxConnections()));
+  }
+
+  /** The web client for the provider's API, pooled per the hub's {@code connectionPool}. */
+  public WebClient client() {
+    return client;
   }
 
   public Future<Categorization> call(CategorizationRequest request, Exchange exchange) {
@@ -172,7 +174,10 @@ public final class LlmCaller {
     return lastError == null ? status : status.put("lastError", lastError);
   }
 
-  public void close() {
+  /** Closes the breaker and the web client. */
+  public Future<Void> close() {
     breaker.close();
+    client.close();
+    return Future.succeededFuture();
   }
 }

@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
 
 /**
  * Asks an OpenAI-compatible Chat Completions API (OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio) which categories a
@@ -17,12 +16,10 @@ import io.vertx.ext.web.client.WebClient;
 final class OpenAiCategorizer implements Categorizer {
 
   private final OpenAiOptions options;
-  private final WebClient client;
   private final LlmCaller caller;
 
   OpenAiCategorizer(Vertx vertx, OpenAiOptions options) {
     this.options = options;
-    this.client = LlmCaller.webClient(vertx, options.common());
     this.caller = new LlmCaller(vertx, OpenAiExchange.PROVIDER, options.common());
   }
 
@@ -30,7 +27,7 @@ final class OpenAiCategorizer implements Categorizer {
   public Future<Categorization> categorize(CategorizationRequest request) {
     JsonObject body = OpenAiExchange.body(request, options);
     return caller.call(request, remainingMs -> {
-      HttpRequest<io.vertx.core.buffer.Buffer> post = client.postAbs(options.url())
+      HttpRequest<io.vertx.core.buffer.Buffer> post = caller.client().postAbs(options.url())
           .putHeader("Content-Type", "application/json").timeout(remainingMs);
       options.headers().forEach(post::putHeader);
       if (options.common().apiKey() != null) {
@@ -47,8 +44,6 @@ final class OpenAiCategorizer implements Categorizer {
 
   @Override
   public Future<Void> close() {
-    caller.close();
-    client.close();
-    return Future.succeededFuture();
+    return caller.close();
   }
 }

@@ -10,7 +10,8 @@ import io.mcphub.categorizer.CategorizerFailures;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.categorizer.llm.ScriptedServer;
-import io.vertx.core.Future;
+import static io.mcphub.categorizer.llm.Answers.await;
+import static io.mcphub.categorizer.llm.Answers.failure;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
@@ -50,17 +51,7 @@ class OpenAiCategorizerTest {
     return new CategorizationRequest(prompt, "", CATEGORIES, "s1");
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw (Exception) e.getCause();
-    }
-  }
 
-  private static CategorizerException failure(Future<?> future) {
-    return (CategorizerException) org.assertj.core.api.Assertions.catchThrowable(() -> await(future));
-  }
 
   @Test
   void sendsAStrictJsonSchemaRequestWithTheBearerKeyAndReadsTheScores() throws Exception {
