@@ -58,10 +58,6 @@ final class UpstreamClient {
     return transport;
   }
 
-  int pendingCount() {
-    return pending.size();
-  }
-
   /** Sends a request on behalf of a client exchange; {@code params} may be adjusted (progress token). */
   OutboundCall call(String method, JsonObject params, RequestOrigin origin, long timeoutMs) {
     long id = nextId++;
