@@ -66,6 +66,7 @@ public final class HubVerticle extends VerticleBase {
   private ConfigWatcher watcher;
   private HubMetrics metrics;
   private EventsApi events;
+  private ToolCategoryLearner learner;
   private Future<Void> upstreamsStarted;
 
   /**
@@ -151,12 +152,13 @@ public final class HubVerticle extends VerticleBase {
         LOG.warn("changes to the hub and connectionPool sections apply at the next restart");
       }
       exposure.update(next.filtering());
-      hub.registry().toolCategorizer(toolCategorizer(next));
+      hub.registry().toolCategorizer(toolCategorizer(next).withLearnedFrom(hub.registry().toolCategorizer()));
       if (!next.filtering().equals(config.filtering())) {
         analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics);
       }
       Future<Void> servers = applyServers(next.servers());
       config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings());
+      startToolLearning();
       next.warnings().forEach(warning -> LOG.warn("config: {}", warning));
       health.sync();
       hub.rebuildAndNotify(before);
@@ -233,14 +235,15 @@ public final class HubVerticle extends VerticleBase {
     return new ToolCategorizer(config.filtering().customMappings(), categories);
   }
 
-  /** Background LLM tool categorization, when the config asks for it. */
+  /** Background LLM tool categorization, when the config asks for it (at start, or after a reload turns it on). */
   private Future<Void> startToolLearning() {
-    if (!ToolCategoryLearner.wanted(config.filtering())) {
+    if (learner != null || !ToolCategoryLearner.wanted(config.filtering())) {
       return Future.succeededFuture();
     }
-    ToolCategoryLearner learner = new ToolCategoryLearner(vertx, hub, config.filtering(), stateDir());
+    learner = new ToolCategoryLearner(vertx, hub, config.filtering(), stateDir());
     hub.onToolsChanged(learner::toolsChanged);
-    return learner.start();
+    ToolCategoryLearner started = learner;
+    return learner.start().onSuccess(v -> started.toolsChanged());
   }
 
   /** {@code $XDG_STATE_HOME/mcp-hub}, by default {@code ~/.local/state/mcp-hub}. */

@@ -56,6 +56,12 @@ public final class ToolCategorizer {
     return mappings.stream().noneMatch(m -> m.glob().matcher(namespacedName).matches()) && !serverCategories.containsKey(serverName);
   }
 
+  /** Carries over the categories an LLM gave tools (a reloaded config keeps what was learned). */
+  public ToolCategorizer withLearnedFrom(ToolCategorizer previous) {
+    learned.putAll(previous.learned);
+    return this;
+  }
+
   /** Records a category an LLM gave the tool (keyed by name and description, so a changed description is asked again). */
   public void learn(String key, String category) {
     learned.put(key, category);

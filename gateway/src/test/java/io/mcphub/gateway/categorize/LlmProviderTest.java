@@ -117,6 +117,23 @@ class LlmProviderTest {
     }
   }
 
+  @Test
+  void turningToolCategorizationOnByEditingTheConfigAppliesWithoutARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path state)
+      throws Exception {
+    JsonObject config = config("k-123");
+    config.getJsonObject("mcpServers").getJsonObject("fx").remove("category");
+    config.put("hub", new JsonObject().put("port", 0));
+    java.nio.file.Path file = java.nio.file.Files.writeString(state.resolve("hub.json"), config.encode());
+    java.util.function.Function<String, String> env = name -> "XDG_STATE_HOME".equals(name) ? state.toString() : null;
+    answer("search", 0.95);
+    try (TestHub hub = TestHub.watching(file, env)) {
+      assertThat(category(hub, "fx__echo")).isEqualTo("other");
+      config.getJsonObject("toolFiltering").getJsonObject("llmCategorization").put("categorizeTools", true);
+      java.nio.file.Files.writeString(file, config.encode());
+      io.mcphub.gateway.support.Await.until(() -> category(hub, "fx__echo").equals("search"));
+    }
+  }
+
   private static String category(TestHub hub, String tool) {
     JsonObject tools = new JsonObject(new RawMcp(hub.baseUrl() + "/api/tools").request("GET", Map.of()).body());
     return tools.getJsonArray("tools").stream().map(JsonObject.class::cast).filter(t -> tool.equals(t.getString("namespacedName")))

@@ -47,6 +47,20 @@ class AuthTest {
   }
 
   @Test
+  void aHubReachableBeyondLocalhostWithoutTokensWarns() {
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(HubRouter.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured = new ch.qos.logback.core.read.ListAppender<>();
+    captured.start();
+    logger.addAppender(captured);
+    try (TestHub hub = TestHub.start(TestHub.config(new JsonObject()).put("hub", new JsonObject().put("host", "0.0.0.0")))) {
+      assertThat(captured.list).anySatisfy(event -> assertThat(event.getFormattedMessage())
+          .contains("listens on 0.0.0.0 with no hub.auth.tokens"));
+    } finally {
+      logger.detachAppender(captured);
+    }
+  }
+
+  @Test
   void shortTokensAreRefusedAtStart() {
     JsonObject config = TestHub.config(new JsonObject())
         .put("hub", new JsonObject().put("auth", new JsonObject().put("tokens", new JsonArray().add("abc"))));
