@@ -29,6 +29,8 @@ public final class HubMetrics {
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new ConcurrentHashMap<>();
 
   private final PrometheusMeterRegistry registry;
+  /** Meters built once per tag combination: building one per call allocates on the hot path. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   private HubMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -64,8 +66,10 @@ public final class HubMetrics {
   }
 
   public void analysis(String source, long latencyMs) {
-    Timer.builder("mcp_hub_analyze").description("hub__analyze_prompt analyses, by the categorizer that decided")
-        .tag("source", source).publishPercentileHistogram().register(registry).record(Duration.ofMillis(latencyMs));
+    timers.computeIfAbsent("analyze|" + source, k -> Timer.builder("mcp_hub_analyze")
+            .description("hub__analyze_prompt analyses, by the categorizer that decided")
+            .tag("source", source).publishPercentileHistogram().register(registry))
+        .record(Duration.ofMillis(latencyMs));
   }
 
   public void exposureUpdated() {
@@ -83,8 +87,10 @@ public final class HubMetrics {
   }
 
   public void upstreamCall(String server, String method, long nanos, boolean failed) {
-    Timer.builder("mcp_hub_upstream_calls").description("Requests forwarded to upstream servers")
-        .tags("server", server, "method", method, "outcome", failed ? "error" : "ok").register(registry)
-        .record(Duration.ofNanos(nanos));
+    String outcome = failed ? "error" : "ok";
+    timers.computeIfAbsent("upstream|" + server + "|" + method + "|" + outcome, k -> Timer.builder("mcp_hub_upstream_calls")
+            .description("Requests forwarded to upstream servers")
+            .tags("server", server, "method", method, "outcome", outcome).register(registry))
+        .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 }
