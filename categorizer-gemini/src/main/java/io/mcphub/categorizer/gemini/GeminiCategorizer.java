@@ -2,9 +2,9 @@ package io.mcphub.categorizer.gemini;
 
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
-import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.llm.LlmCaller;
+import io.mcphub.categorizer.llm.LlmCategorizer;
 import io.mcphub.categorizer.llm.LlmCaller.Outcome;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,14 +16,13 @@ import io.vertx.ext.web.client.HttpResponse;
  * Asks Gemini which categories a prompt needs: one {@code generateContent} call per new prompt with the key only in
  * the {@code x-goog-api-key} header, made resilient (budget, retries, circuit breaker, cache) by {@link LlmCaller}.
  */
-final class GeminiCategorizer implements Categorizer {
+final class GeminiCategorizer extends LlmCategorizer {
 
   private final GeminiOptions options;
-  private final LlmCaller caller;
 
   GeminiCategorizer(Vertx vertx, GeminiOptions options) {
+    super(new LlmCaller(vertx, "Gemini", options.common()));
     this.options = options;
-    this.caller = new LlmCaller(vertx, "Gemini", options.common());
   }
 
   @Override
@@ -50,13 +49,5 @@ final class GeminiCategorizer implements Categorizer {
     }
   }
 
-  @Override
-  public JsonObject status() {
-    return caller.status();
-  }
 
-  @Override
-  public Future<Void> close() {
-    return caller.close();
-  }
 }

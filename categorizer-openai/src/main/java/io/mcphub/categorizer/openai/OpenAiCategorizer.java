@@ -2,8 +2,8 @@ package io.mcphub.categorizer.openai;
 
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
-import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.llm.LlmCaller;
+import io.mcphub.categorizer.llm.LlmCategorizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -13,14 +13,13 @@ import io.vertx.ext.web.client.HttpRequest;
  * Asks an OpenAI-compatible Chat Completions API (OpenAI, Azure OpenAI, Ollama, vLLM, LM Studio) which categories a
  * prompt needs; {@code Authorization: Bearer} only when a key is configured. Made resilient by {@link LlmCaller}.
  */
-final class OpenAiCategorizer implements Categorizer {
+final class OpenAiCategorizer extends LlmCategorizer {
 
   private final OpenAiOptions options;
-  private final LlmCaller caller;
 
   OpenAiCategorizer(Vertx vertx, OpenAiOptions options) {
+    super(new LlmCaller(vertx, OpenAiExchange.PROVIDER, options.common()));
     this.options = options;
-    this.caller = new LlmCaller(vertx, OpenAiExchange.PROVIDER, options.common());
   }
 
   @Override
@@ -37,13 +36,5 @@ final class OpenAiCategorizer implements Categorizer {
     });
   }
 
-  @Override
-  public JsonObject status() {
-    return caller.status();
-  }
 
-  @Override
-  public Future<Void> close() {
-    return caller.close();
-  }
 }
