@@ -33,18 +33,30 @@ final class GeminiRequests {
         .put("generationConfig", generation);
   }
 
+  /** The shared answer schema ({@link LlmPrompts#answerSchema}) in Gemini's OpenAPI dialect. */
   static JsonObject schema(CategorizationRequest request) {
-    JsonArray names = new JsonArray();
-    request.categories().forEach(category -> names.add(category.name()));
-    JsonObject item = new JsonObject().put("type", "OBJECT")
-        .put("properties", new JsonObject()
-            .put("name", new JsonObject().put("type", "STRING").put("enum", names))
-            .put("confidence", new JsonObject().put("type", "NUMBER")))
-        .put("required", new JsonArray().add("name").add("confidence"));
-    return new JsonObject().put("type", "OBJECT")
-        .put("properties", new JsonObject()
-            .put("categories", new JsonObject().put("type", "ARRAY").put("items", item))
-            .put("reasoning", new JsonObject().put("type", "STRING")))
-        .put("required", new JsonArray().add("categories").add("reasoning"));
+    return openApi(LlmPrompts.answerSchema(request));
+  }
+
+  /** Gemini's schema dialect: upper-case {@code type} names, no {@code additionalProperties}. */
+  private static JsonObject openApi(JsonObject schema) {
+    JsonObject converted = new JsonObject();
+    schema.forEach(entry -> {
+      Object value = entry.getValue();
+      switch (entry.getKey()) {
+        case "additionalProperties" -> {
+          // not part of Gemini's schema dialect
+        }
+        case "type" -> converted.put("type", ((String) value).toUpperCase(java.util.Locale.ROOT));
+        case "properties" -> {
+          JsonObject properties = new JsonObject();
+          ((JsonObject) value).forEach(p -> properties.put(p.getKey(), openApi((JsonObject) p.getValue())));
+          converted.put("properties", properties);
+        }
+        case "items" -> converted.put("items", openApi((JsonObject) value));
+        default -> converted.put(entry.getKey(), value);
+      }
+    });
+    return converted;
   }
 }
