@@ -8,7 +8,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * {@code heuristic}: the keyword, phrase and pattern categorizer. Config: {@code categories}, an optional
- * array of {@code {"name": ..., "keywords": [...]}} that teaches it categories of the hub's config.
+ * array of {@code {"name": ..., "keywords": [...]}} that teaches it categories of the hub's config; without keywords
+ * to add, the bundled lexicon (loaded once) is used as is.
  */
 public final class HeuristicCategorizerFactory implements CategorizerFactory {
 
@@ -19,8 +20,11 @@ public final class HeuristicCategorizerFactory implements CategorizerFactory {
 
   @Override
   public Categorizer create(Vertx vertx, JsonObject config) {
-    JsonArray custom = config == null ? new JsonArray() : config.getJsonArray("categories", new JsonArray());
-    return new HeuristicCategorizer(custom.isEmpty() ? BundledLexicon.INSTANCE : Lexicon.fromJson(BundledLexicon.json(), custom));
+    JsonArray categories = config == null ? new JsonArray() : config.getJsonArray("categories", new JsonArray());
+    JsonArray withKeywords = new JsonArray(categories.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+        .filter(category -> !category.getJsonArray("keywords", new JsonArray()).isEmpty()).toList());
+    return new HeuristicCategorizer(withKeywords.isEmpty() ? BundledLexicon.INSTANCE
+        : Lexicon.fromJson(BundledLexicon.json(), withKeywords));
   }
 
   /** The bundled lexicon, loaded once. */
