@@ -9,6 +9,7 @@ import io.mcphub.gateway.tools.CatalogEntry;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The one exposure predicate of a filtering mode. {@code tools/list} lists what {@link #visible} allows,
@@ -49,12 +50,20 @@ public final class ExposurePolicy {
 
   /** Whether the session sees (and may call through {@code tools/call}) this upstream tool. */
   public boolean visible(Session session, CatalogEntry tool) {
+    return visibleTo(session).test(tool);
+  }
+
+  /** The session's visibility rule, with its exposure looked up once: for listing many tools. */
+  public Predicate<CatalogEntry> visibleTo(Session session) {
     return switch (options.mode()) {
-      case STATIC -> true;
-      case SERVER_ALLOWLIST -> serverAllowed(tool);
-      case CATEGORY -> options.filterCategories().contains(tool.category());
-      case HYBRID -> serverAllowed(tool) || options.filterCategories().contains(tool.category());
-      case PROMPT_BASED -> allows(exposed(session), tool.category());
+      case STATIC -> tool -> true;
+      case SERVER_ALLOWLIST -> this::serverAllowed;
+      case CATEGORY -> tool -> options.filterCategories().contains(tool.category());
+      case HYBRID -> tool -> serverAllowed(tool) || options.filterCategories().contains(tool.category());
+      case PROMPT_BASED -> {
+        Set<String> exposed = exposed(session);
+        yield tool -> allows(exposed, tool.category());
+      }
     };
   }
 

@@ -76,8 +76,9 @@ public final class Hub implements UpstreamEvents {
   /** The upstream tools the session sees now, in list order (meta tools not included). */
   public List<String> visibleToolNames(Session session) {
     List<String> names = new ArrayList<>();
+    java.util.function.Predicate<CatalogEntry> visible = exposure.visibleTo(session);
     for (CatalogEntry tool : registry.tools()) {
-      if (exposure.visible(session, tool)) {
+      if (visible.test(tool)) {
         names.add(tool.name());
       }
     }

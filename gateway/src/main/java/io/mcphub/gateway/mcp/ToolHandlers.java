@@ -27,8 +27,9 @@ final class ToolHandlers {
     if (exposure.listsMetaTools()) {
       MetaTools.definitions().forEach(tools::add);
     }
+    java.util.function.Predicate<CatalogEntry> visible = exposure.visibleTo(request.session());
     for (CatalogEntry tool : registry.tools()) {
-      if (exposure.visible(request.session(), tool)) {
+      if (visible.test(tool)) {
         tools.add(tool.definition());
       }
     }
