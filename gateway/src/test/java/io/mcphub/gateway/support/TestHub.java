@@ -51,11 +51,7 @@ public final class TestHub implements AutoCloseable {
     hub.put("port", 0);
     hub.put("restartInitialDelayMs", hub.getLong("restartInitialDelayMs", 100L));
     config.put("hub", hub);
-    HubConfig parsed = new ConfigParser(environment).parse(config);
-    Vertx vertx = io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
-    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, pluginsDir, java.util.List.of());
-    await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
-    return new TestHub(vertx, verticle);
+    return deploy(newVertx(), new ConfigParser(environment).parse(config), environment, pluginsDir, List.of());
   }
 
   /** A config with the given servers under {@code mcpServers}. */
@@ -86,9 +82,19 @@ public final class TestHub implements AutoCloseable {
    * should be 0.
    */
   public static TestHub watching(Path file, Function<String, String> environment) {
-    Vertx vertx = io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
+    Vertx vertx = newVertx();
     HubConfig parsed = await(new io.mcphub.gateway.config.ConfigLoader(vertx, environment).load(List.of(file)));
-    HubVerticleAccess verticle = new HubVerticleAccess(parsed, environment, null, List.of(file));
+    return deploy(vertx, parsed, environment, null, List.of(file));
+  }
+
+  private static Vertx newVertx() {
+    return io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
+  }
+
+  /** Deploys the hub and waits for its upstreams' first start. */
+  private static TestHub deploy(Vertx vertx, HubConfig config, Function<String, String> environment, Path pluginsDir,
+      List<Path> watched) {
+    HubVerticleAccess verticle = new HubVerticleAccess(config, environment, pluginsDir, watched);
     await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
     return new TestHub(vertx, verticle);
   }
