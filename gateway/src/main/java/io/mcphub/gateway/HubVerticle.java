@@ -24,6 +24,7 @@ import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
 import io.mcphub.gateway.tools.ToolCategorizer;
 import io.mcphub.gateway.upstream.Transports;
+import io.mcphub.gateway.upstream.UpstreamEvents;
 import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -88,7 +89,8 @@ public final class HubVerticle extends VerticleBase {
     hub = new Hub(vertx, SessionStore.inMemory(), exposure, toolCategorizer(config));
     metrics = HubMetrics.of(vertx);
     hub.metrics(metrics);
-    config.servers().values().forEach(server -> hub.addUpstream(upstream(server)));
+    hub.instanceFactory(this::upstream);
+    config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
     analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions);
@@ -177,7 +179,7 @@ public final class HubVerticle extends VerticleBase {
       ServerConfig wanted = next.get(running.name());
       if (wanted == null || !wanted.equals(running.config())) {
         (wanted == null ? removed : restarted).add(running.name());
-        hub.removeUpstream(running);
+        changes.add(hub.removeUpstream(running));
         changes.add(running.stop());
       }
     }
@@ -186,7 +188,7 @@ public final class HubVerticle extends VerticleBase {
         if (!restarted.contains(server.name())) {
           added.add(server.name());
         }
-        Upstream upstream = upstream(server);
+        Upstream upstream = upstream(server, hub);
         hub.addUpstream(upstream);
         changes.add(upstream.start());
       }
@@ -222,10 +224,10 @@ public final class HubVerticle extends VerticleBase {
     return new JsonArray(items.stream().map(item -> item.getString("name")).toList());
   }
 
-  private Upstream upstream(ServerConfig server) {
+  private Upstream upstream(ServerConfig server, UpstreamEvents events) {
     Upstream.RestartPolicy restart = new Upstream.RestartPolicy(config.hub().restartInitialDelayMs(),
         config.hub().restartMaxDelayMs());
-    return new Upstream(vertx, server, transports, restart, hub);
+    return new Upstream(vertx, server, transports, restart, events);
   }
 
   private static ToolCategorizer toolCategorizer(HubConfig config) {
@@ -260,9 +262,12 @@ public final class HubVerticle extends VerticleBase {
       watcher.close();
     }
     LOG.info("mcp-hub stopping: {} sessions, {} upstreams", hub.sessions().size(), hub.upstreams().size());
+    Future<Void> clientInstances = hub.closeClientInstances();
     List<String> ids = hub.sessions().all().stream().map(Session::id).toList();
     ids.forEach(hub::closeSession);
-    Future<?> upstreams = Future.join(hub.upstreams().stream().map(Upstream::stop).toList());
+    List<Future<Void>> stops = new ArrayList<>(hub.upstreams().stream().map(Upstream::stop).toList());
+    stops.add(clientInstances);
+    Future<?> upstreams = Future.join(stops);
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(transports::close);
   }

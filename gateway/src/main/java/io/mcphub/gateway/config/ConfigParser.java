@@ -114,7 +114,8 @@ public final class ConfigParser {
         server.string("cwd", null), url, server.stringMap("headers"), server.bool("disabled", false),
         server.string("category", null),
         server.longInRange("timeout", ServerConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1, 24L * 3_600_000),
-        server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000));
+        server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000),
+        IsolationOptions.parse(server));
     return problems.size() == before ? java.util.Optional.of(config) : java.util.Optional.empty();
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param type how to reach it; {@code explicitType} tells whether the user chose it (no SSE fallback then)
  * @param requestTimeoutMs per-call timeout ({@code timeout} in the file)
  * @param startupTimeoutMs how long connecting and {@code initialize} may take ({@code startupTimeout})
+ * @param isolation one instance shared by every client, or one per client
  */
 public record ServerConfig(
     String name,
@@ -24,7 +25,8 @@ public record ServerConfig(
     boolean disabled,
     String category,
     long requestTimeoutMs,
-    long startupTimeoutMs) {
+    long startupTimeoutMs,
+    IsolationOptions isolation) {
 
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
   public static final long DEFAULT_STARTUP_TIMEOUT_MS = 120_000;

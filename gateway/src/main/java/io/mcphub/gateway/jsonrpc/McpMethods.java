@@ -31,6 +31,16 @@ public final class McpMethods {
   public static final String NOTIFICATION_RESOURCES_UPDATED = "notifications/resources/updated";
   public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
 
+  private static final java.util.Map<String, String> CLIENT_CAPABILITY_OF = java.util.Map.of(
+      SAMPLING_CREATE_MESSAGE, "sampling",
+      ELICITATION_CREATE, "elicitation",
+      ROOTS_LIST, "roots");
+
   private McpMethods() {
+  }
+
+  /** The client capability a server-to-client request needs ({@code sampling}, {@code elicitation}, {@code roots}), or null. */
+  public static String clientCapabilityOf(String method) {
+    return CLIENT_CAPABILITY_OF.get(method);
   }
 }

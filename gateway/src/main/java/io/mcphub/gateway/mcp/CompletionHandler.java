@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
 final class CompletionHandler implements McpHandler {
 
   private final CapabilityRegistry registry;
+  private final Forwarding forwarding;
 
-  CompletionHandler(CapabilityRegistry registry) {
+  CompletionHandler(CapabilityRegistry registry, Forwarding forwarding) {
     this.registry = registry;
+    this.forwarding = forwarding;
   }
 
   @Override
@@ -31,7 +33,7 @@ final class CompletionHandler implements McpHandler {
         return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + ref.getValue("name")));
       }
       ref.put("name", prompt.originalName());
-      return Forwarding.forward(request, prompt.upstream(), McpMethods.COMPLETION_COMPLETE, request.params());
+      return forwarding.forward(request, prompt.upstream(), McpMethods.COMPLETION_COMPLETE, request.params());
     }
     if ("ref/resource".equals(type)) {
       String uri = Params.requiredString(ref, "uri");
@@ -39,7 +41,7 @@ final class CompletionHandler implements McpHandler {
       if (owner == null) {
         return Future.failedFuture(new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: " + uri));
       }
-      return Forwarding.forward(request, owner, McpMethods.COMPLETION_COMPLETE, request.params());
+      return forwarding.forward(request, owner, McpMethods.COMPLETION_COMPLETE, request.params());
     }
     return Future.failedFuture(McpException.invalidParams(
         "params.ref.type must be \"ref/prompt\" or \"ref/resource\""));

@@ -14,6 +14,9 @@ import io.mcphub.gateway.upstream.ListKind;
 import io.mcphub.gateway.upstream.RequestOrigin;
 import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamEvents;
+import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.upstream.UpstreamState;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -34,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Hub implements UpstreamEvents {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
-  private static final List<String> LOG_LEVELS =
-      List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
 
   private final Vertx vertx;
   private final SessionStore sessions;
@@ -46,6 +47,8 @@ public final class Hub implements UpstreamEvents {
   private final List<Runnable> toolsChangedListeners = new ArrayList<>();
   private final List<java.util.function.BiConsumer<Upstream, Set<ListKind>>> catalogListeners = new ArrayList<>();
   private HubMetrics metrics;
+  private ClientInstances instances;
+  private Forwarding forwarding;
 
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
@@ -66,6 +69,25 @@ public final class Hub implements UpstreamEvents {
 
   public HubMetrics metrics() {
     return metrics;
+  }
+
+  /**
+   * How the hub builds the upstream instances that serve one client each (servers with {@code "isolation":
+   * "per-client"}); set once by the verticle before serving.
+   */
+  public void instanceFactory(java.util.function.BiFunction<ServerConfig, UpstreamEvents, Upstream> factory) {
+    this.instances = new ClientInstances(vertx, factory, this);
+    this.forwarding = new Forwarding(instances);
+  }
+
+  /** Sends client requests to the upstream instance that serves the client. */
+  Forwarding forwarding() {
+    return forwarding;
+  }
+
+  /** How many per-client instances of a server run now (for health and tests). */
+  public int clientInstances(String serverName) {
+    return instances.count(serverName);
   }
 
   @Override
@@ -105,9 +127,18 @@ public final class Hub implements UpstreamEvents {
     upstreams.add(upstream);
   }
 
-  /** Drops a stopped upstream (a server removed from the config); call {@link #recategorized()} afterwards. */
-  public void removeUpstream(Upstream upstream) {
+  /**
+   * Drops an upstream (a server removed or changed in the config) and stops its per-client instances; the caller
+   * stops the upstream itself. Call {@link #recategorized()} afterwards.
+   */
+  public Future<Void> removeUpstream(Upstream upstream) {
     upstreams.remove(upstream);
+    return instances.closeServer(upstream.name());
+  }
+
+  /** Stops every per-client upstream instance (shutdown; the shared instances are the caller's). */
+  public Future<Void> closeClientInstances() {
+    return instances.closeAll();
   }
 
   public List<Upstream> upstreams() {
@@ -138,6 +169,8 @@ public final class Hub implements UpstreamEvents {
     exposure.forget(session);
     inFlight.values().forEach(call -> call.upstream().cancel(call.upstreamId(), "client session ended"));
     new ArrayList<>(subscriptions.keySet()).forEach(uri -> unsubscribe(session, uri));
+    instances.closeClient(session);
+    applyLogLevel();
     LOG.debug("session {} ended ({} calls cancelled)", id, inFlight.size());
   }
 
@@ -157,7 +190,7 @@ public final class Hub implements UpstreamEvents {
     }
     subscriptions.remove(uri);
     Upstream owner = registry.resourceOwner(uri);
-    if (owner != null) {
+    if (owner != null && !owner.config().isolation().perClient()) {
       owner.call(McpMethods.RESOURCES_UNSUBSCRIBE, new JsonObject().put("uri", uri), null);
     }
   }
@@ -240,9 +273,8 @@ public final class Hub implements UpstreamEvents {
         session.send(notification);
       }
     } else if (McpMethods.NOTIFICATION_MESSAGE.equals(method)) {
-      int level = LOG_LEVELS.indexOf(params.getString("level", "info"));
       for (Session session : sessions.all()) {
-        if (session.logLevel() != null && level >= LOG_LEVELS.indexOf(session.logLevel())) {
+        if (LogLevels.asked(session, notification)) {
           session.send(notification);
         }
       }
@@ -251,21 +283,41 @@ public final class Hub implements UpstreamEvents {
     }
   }
 
+  /** A shared instance serves every client: a request tied to none of them is refused, never guessed. */
   @Override
   public RequestOrigin originForUntiedRequest(Upstream upstream, String method) {
-    return sessions.all().stream()
-        .filter(s -> s.isInitialized() && s.hasOpenStream() && SessionOrigin.clientSupports(s, method))
-        .max((a, b) -> Long.compare(a.lastSeen(), b.lastSeen()))
-        .map(SessionOrigin::new)
-        .orElse(null);
+    return null;
   }
 
-  public static boolean isLogLevel(String level) {
-    return LOG_LEVELS.contains(level);
+  /** A client's roots changed: only the instances that serve that client alone are told; shared ones never see roots. */
+  public void rootsChanged(Session session) {
+    instances.of(session).forEach(instance -> instance.notify(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED, null));
   }
 
-  public static List<String> logLevels() {
-    return LOG_LEVELS;
+  /**
+   * A client set its log level: its own per-client instances log at that level; a shared instance logs at the most
+   * verbose level any client asked for, and each client receives only what is at or above its own.
+   */
+  void logLevelChanged(Session session) {
+    JsonObject params = new JsonObject().put("level", session.logLevel());
+    instances.of(session).forEach(instance -> setLevel(instance, params));
+    applyLogLevel();
+  }
+
+  private void applyLogLevel() {
+    String level = LogLevels.mostVerbose(sessions.all());
+    if (level == null) {
+      return;
+    }
+    JsonObject params = new JsonObject().put("level", level);
+    upstreams.stream().filter(upstream -> !upstream.config().isolation().perClient())
+        .forEach(upstream -> setLevel(upstream, params));
+  }
+
+  private static void setLevel(Upstream upstream, JsonObject params) {
+    if (upstream.state() == UpstreamState.CONNECTED && upstream.catalog().hasCapability("logging")) {
+      upstream.call(McpMethods.LOGGING_SET_LEVEL, params.copy(), null);
+    }
   }
 
   private void broadcast(String method) {

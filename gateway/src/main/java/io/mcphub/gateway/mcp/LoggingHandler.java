@@ -8,8 +8,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * {@code logging/setLevel}: the session receives upstream log messages at or above the level; every
- * connected upstream that logs is asked for that level too.
+ * {@code logging/setLevel}, per client: the session receives upstream log messages at or above its level, and no
+ * other client's level changes what it receives (see {@link Hub#logLevelChanged}).
  */
 final class LoggingHandler implements McpHandler {
 
@@ -22,16 +22,12 @@ final class LoggingHandler implements McpHandler {
   @Override
   public Future<JsonObject> handle(McpRequest request) {
     String level = Params.requiredString(request.params(), "level");
-    if (!Hub.isLogLevel(level)) {
+    if (!LogLevels.isLevel(level)) {
       return Future.failedFuture(McpException.invalidParams(
-          "params.level \"" + level + "\" is not one of " + Hub.logLevels()));
+          "params.level \"" + level + "\" is not one of " + LogLevels.all()));
     }
     request.session().logLevel(level);
-    for (Upstream upstream : hub.upstreams()) {
-      if (upstream.state() == UpstreamState.CONNECTED && upstream.catalog().hasCapability("logging")) {
-        upstream.call(McpMethods.LOGGING_SET_LEVEL, new JsonObject().put("level", level), null);
-      }
-    }
+    hub.logLevelChanged(request.session());
     return Future.succeededFuture(new JsonObject());
   }
 }

@@ -39,8 +39,8 @@ public final class McpDispatcher {
   public McpDispatcher(Hub hub, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
     this.hub = hub;
     MetaTools meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
-    ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta);
-    PromptHandlers prompts = new PromptHandlers(hub.registry());
+    ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta, hub.forwarding());
+    PromptHandlers prompts = new PromptHandlers(hub.registry(), hub.forwarding());
     ResourceHandlers resources = new ResourceHandlers(hub);
     handlers.put(McpMethods.INITIALIZE, new InitializeHandler());
     handlers.put(McpMethods.PING, request -> Future.succeededFuture(new JsonObject()));
@@ -53,7 +53,7 @@ public final class McpDispatcher {
     handlers.put(McpMethods.RESOURCES_READ, resources::read);
     handlers.put(McpMethods.RESOURCES_SUBSCRIBE, resources::subscribe);
     handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, resources::unsubscribe);
-    handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry()));
+    handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry(), hub.forwarding()));
     handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
   }
 
@@ -119,7 +119,7 @@ public final class McpDispatcher {
     switch (String.valueOf(message.getValue("method"))) {
       case McpMethods.NOTIFICATION_INITIALIZED -> session.operating();
       case McpMethods.NOTIFICATION_CANCELLED -> cancel(session, params);
-      case McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED -> forwardToAll(McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED);
+      case McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED -> hub.rootsChanged(session);
       default -> LOG.debug("session {} sent notification {}; ignored", session.id(), message.getValue("method"));
     }
   }
@@ -147,14 +147,6 @@ public final class McpDispatcher {
     InFlightCall call = session.untrackInFlight(params.getValue("requestId"));
     if (call != null) {
       call.upstream().cancel(call.upstreamId(), params.getString("reason"));
-    }
-  }
-
-  private void forwardToAll(String method) {
-    for (Upstream upstream : hub.upstreams()) {
-      if (upstream.state() == UpstreamState.CONNECTED) {
-        upstream.notify(method, null);
-      }
     }
   }
 }

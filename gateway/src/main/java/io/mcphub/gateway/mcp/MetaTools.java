@@ -124,7 +124,7 @@ final class MetaTools {
     }
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
-    return Forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
+    return hub.forwarding().forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
         .recover(error -> Future.succeededFuture(toolError(error instanceof McpException mcp ? mcp.getMessage()
             : "the call failed")));
   }

@@ -12,9 +12,11 @@ import io.vertx.core.json.JsonObject;
 final class PromptHandlers {
 
   private final CapabilityRegistry registry;
+  private final Forwarding forwarding;
 
-  PromptHandlers(CapabilityRegistry registry) {
+  PromptHandlers(CapabilityRegistry registry, Forwarding forwarding) {
     this.registry = registry;
+    this.forwarding = forwarding;
   }
 
   Future<JsonObject> list(McpRequest request) {
@@ -31,6 +33,6 @@ final class PromptHandlers {
       return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + name));
     }
     JsonObject params = request.params().put("name", prompt.originalName());
-    return Forwarding.forward(request, prompt.upstream(), McpMethods.PROMPTS_GET, params);
+    return forwarding.forward(request, prompt.upstream(), McpMethods.PROMPTS_GET, params);
   }
 }

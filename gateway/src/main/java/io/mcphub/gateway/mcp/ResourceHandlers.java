@@ -28,7 +28,7 @@ final class ResourceHandlers {
 
   Future<JsonObject> read(McpRequest request) {
     String uri = Params.requiredString(request.params(), "uri");
-    return Forwarding.forward(request, owner(uri), McpMethods.RESOURCES_READ, request.params());
+    return hub.forwarding().forward(request, owner(uri), McpMethods.RESOURCES_READ, request.params());
   }
 
   Future<JsonObject> subscribe(McpRequest request) {
@@ -39,10 +39,10 @@ final class ResourceHandlers {
       return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND,
           "upstream server '" + owner.name() + "' does not support resource subscriptions"));
     }
-    if (!hub.subscribe(request.session(), uri)) {
+    if (!hub.subscribe(request.session(), uri) && !owner.config().isolation().perClient()) {
       return Future.succeededFuture(new JsonObject());
     }
-    return Forwarding.forward(request, owner, McpMethods.RESOURCES_SUBSCRIBE, request.params())
+    return hub.forwarding().forward(request, owner, McpMethods.RESOURCES_SUBSCRIBE, request.params())
         .onFailure(error -> hub.unsubscribe(request.session(), uri));
   }
 

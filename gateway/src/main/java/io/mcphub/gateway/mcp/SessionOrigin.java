@@ -8,7 +8,6 @@ import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.upstream.RequestOrigin;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /**
  * Relays upstream messages to one session, over a given stream (a POST answered as SSE) or the session's
@@ -19,11 +18,6 @@ public class SessionOrigin implements RequestOrigin {
   /** How long a client may take to answer a relayed request (a human may be answering an elicitation). */
   public static final long CLIENT_REQUEST_TIMEOUT_MS = 10 * 60_000;
 
-  private static final Map<String, String> REQUIRED_CAPABILITY = Map.of(
-      McpMethods.SAMPLING_CREATE_MESSAGE, "sampling",
-      McpMethods.ELICITATION_CREATE, "elicitation",
-      McpMethods.ROOTS_LIST, "roots");
-
   protected final Session session;
 
   public SessionOrigin(Session session) {
@@ -32,8 +26,13 @@ public class SessionOrigin implements RequestOrigin {
 
   /** True when the client declared the capability that {@code method} needs. */
   public static boolean clientSupports(Session session, String method) {
-    String capability = REQUIRED_CAPABILITY.get(method);
+    String capability = McpMethods.clientCapabilityOf(method);
     return capability == null || session.clientCapabilities().getValue(capability) != null;
+  }
+
+  @Override
+  public String clientId() {
+    return session.id();
   }
 
   /** The stream for messages about this exchange; null means the session's own stream. */
@@ -43,6 +42,9 @@ public class SessionOrigin implements RequestOrigin {
 
   @Override
   public void notify(JsonObject notification) {
+    if (!LogLevels.wants(session, notification)) {
+      return;
+    }
     ClientStream stream = stream();
     if (stream == null || !stream.write(notification)) {
       session.send(notification);

@@ -15,11 +15,13 @@ final class ToolHandlers {
   private final CapabilityRegistry registry;
   private final ExposurePolicy exposure;
   private final MetaTools meta;
+  private final Forwarding forwarding;
 
-  ToolHandlers(CapabilityRegistry registry, ExposurePolicy exposure, MetaTools meta) {
+  ToolHandlers(CapabilityRegistry registry, ExposurePolicy exposure, MetaTools meta, Forwarding forwarding) {
     this.registry = registry;
     this.exposure = exposure;
     this.meta = meta;
+    this.forwarding = forwarding;
   }
 
   Future<JsonObject> list(McpRequest request) {
@@ -47,6 +49,6 @@ final class ToolHandlers {
       return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));
     }
     JsonObject params = request.params().put("name", tool.originalName());
-    return Forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params);
+    return forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params);
   }
 }

@@ -4,11 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The client-side exchange that caused an upstream request. Messages an upstream sends about that request
- * (progress, log messages, sampling / elicitation / roots requests) are relayed through it to the client
- * session that made the call.
+ * The client-side exchange that caused an upstream request: every request the hub sends upstream for a client
+ * carries one. Messages an upstream sends about that request (progress, log messages, sampling / elicitation /
+ * roots requests) are relayed through it to the client that made the call, and to no other.
  */
 public interface RequestOrigin {
+
+  /** The handle of the client this exchange belongs to (a session id today); equal handles mean one client. */
+  String clientId();
 
   /** Relays a notification to the client. */
   void notify(JsonObject notification);

@@ -52,6 +52,9 @@ public final class Upstream {
   private int failuresInARow;
   private long connectedAt;
   private long restartTimer = -1;
+  private JsonObject declaredCapabilities = new JsonObject();
+  private final Set<ListKind> refreshing = EnumSet.noneOf(ListKind.class);
+  private final Set<ListKind> stale = EnumSet.noneOf(ListKind.class);
 
   public Upstream(Vertx vertx, ServerConfig config, TransportFactory transports, RestartPolicy restartPolicy,
       UpstreamEvents events) {
@@ -199,12 +202,10 @@ public final class Upstream {
   }
 
   private Future<JsonObject> initialize(UpstreamClient target) {
+    declaredCapabilities = events.clientCapabilities(this);
     JsonObject params = new JsonObject()
         .put("protocolVersion", ProtocolVersions.LATEST)
-        .put("capabilities", new JsonObject()
-            .put("roots", new JsonObject().put("listChanged", true))
-            .put("sampling", new JsonObject())
-            .put("elicitation", new JsonObject()))
+        .put("capabilities", declaredCapabilities.copy())
         .put("clientInfo", new JsonObject().put("name", "mcp-hub").put("version", HubVersion.get()));
     return target.request(McpMethods.INITIALIZE, params, config.startupTimeoutMs()).compose(result -> {
       String version = result.getString("protocolVersion");
@@ -262,15 +263,27 @@ public final class Upstream {
     });
   }
 
+  /**
+   * Lists {@code kind} again after the server said it changed. A flood of {@code list_changed} is coalesced: while
+   * one listing is under way, further notices only mark the list stale, and one more listing follows it.
+   */
   private void refresh(ListKind kind) {
     UpstreamClient current = client;
     if (current == null || state != UpstreamState.CONNECTED) {
       return;
     }
-    listPages(current, kind).onSuccess(items -> {
-      if (client == current) {
-        catalog = catalog.with(kind, items);
+    if (!refreshing.add(kind)) {
+      stale.add(kind);
+      return;
+    }
+    listPages(current, kind).onComplete(done -> {
+      refreshing.remove(kind);
+      if (client == current && done.succeeded()) {
+        catalog = catalog.with(kind, done.result());
         events.catalogChanged(this, Set.of(kind));
+      }
+      if (stale.remove(kind)) {
+        refresh(kind);
       }
     });
   }
@@ -355,6 +368,11 @@ public final class Upstream {
     @Override
     public RequestOrigin originForUntiedRequest(String method) {
       return events.originForUntiedRequest(Upstream.this, method);
+    }
+
+    @Override
+    public boolean declared(String capability) {
+      return declaredCapabilities.getValue(capability) != null;
     }
 
     @Override

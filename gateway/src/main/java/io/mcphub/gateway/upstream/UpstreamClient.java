@@ -16,7 +16,12 @@ import org.slf4j.LoggerFactory;
  * The hub's JSON-RPC client towards one upstream server over one transport. It owns the request ids (never
  * the downstream client's), tracks pending requests with a timeout, maps progress tokens back to the
  * caller's, and relays what the server sends about a request to that request's {@link RequestOrigin}.
- * Confined to the owner's event-loop context.
+ *
+ * <p>A server-to-client request or log message reaches a client only when it can be tied to one: by the
+ * request it says it relates to (HTTP transports), or because every call in flight on this connection belongs
+ * to the same client. Anything else goes to the {@link Listener}, which refuses requests it cannot tie and
+ * sends logs only to clients that asked for them — never to a guessed "latest caller". Every message is
+ * validated before use: a malformed response fails its own call. Confined to the owner's event-loop context.
  */
 final class UpstreamClient {
 
@@ -25,8 +30,11 @@ final class UpstreamClient {
     /** List changes, resource updates and log messages not tied to a call. */
     void onNotification(JsonObject notification);
 
-    /** Who answers a server-to-client request not tied to a call (e.g. {@code roots/list}); may be null. */
+    /** Who answers a server-to-client request tied to no client (e.g. {@code roots/list}); null refuses it. */
     RequestOrigin originForUntiedRequest(String method);
+
+    /** True when the hub declared this client capability to the server at {@code initialize}. */
+    boolean declared(String capability);
 
     /** The transport ended without being closed; every pending call has already failed. */
     void onClosed(String reason);
@@ -40,7 +48,6 @@ final class UpstreamClient {
   private final Listener listener;
   private final Map<Long, Pending> pending = new HashMap<>();
   private long nextId = 1;
-  private Pending latestWithOrigin;
   private boolean closed;
 
   UpstreamClient(Vertx vertx, String serverName, UpstreamTransport transport, Listener listener) {
@@ -73,9 +80,6 @@ final class UpstreamClient {
     }
     call.timerId = vertx.setTimer(timeoutMs, t -> onTimeout(call, timeoutMs));
     pending.put(id, call);
-    if (origin != null) {
-      latestWithOrigin = call;
-    }
     transport.send(JsonRpc.request(id, method, params)).onFailure(error -> onSendFailed(call, error));
     return new OutboundCall(id, call.promise.future());
   }
@@ -112,6 +116,14 @@ final class UpstreamClient {
   }
 
   private void onMessage(JsonObject message, Object relatedRequestId) {
+    try {
+      dispatch(message, relatedRequestId);
+    } catch (RuntimeException e) {
+      LOG.warn("upstream '{}' sent a message the hub could not handle ({}); ignored", serverName, e.toString());
+    }
+  }
+
+  private void dispatch(JsonObject message, Object relatedRequestId) {
     if (JsonRpc.isResponse(message)) {
       onResponse(message);
     } else if (JsonRpc.isRequest(message)) {
@@ -130,12 +142,23 @@ final class UpstreamClient {
       return;
     }
     Promise<JsonObject> promise = finish(call);
-    JsonObject error = message.getJsonObject("error");
-    if (error != null) {
-      promise.fail(McpException.fromError(error));
+    Object error = message.getValue("error");
+    Object result = message.getValue("result");
+    if (error instanceof JsonObject details) {
+      promise.fail(McpException.fromError(details));
+    } else if (error != null) {
+      promise.fail(malformed(call, "its \"error\" is not an object"));
+    } else if (result instanceof JsonObject value) {
+      promise.complete(value);
     } else {
-      promise.complete(message.getJsonObject("result", new JsonObject()));
+      promise.fail(malformed(call, "its \"result\" is not an object"));
     }
+  }
+
+  private McpException malformed(Pending call, String why) {
+    LOG.warn("upstream '{}' answered {} (hub id {}) with a malformed response: {}", serverName, call.method, call.id, why);
+    return new McpException(JsonRpc.INTERNAL_ERROR,
+        "upstream server '" + serverName + "' sent a malformed response to " + call.method + ": " + why);
   }
 
   private void onServerRequest(JsonObject message, Object relatedRequestId) {
@@ -145,16 +168,26 @@ final class UpstreamClient {
       transport.send(JsonRpc.result(id, new JsonObject()));
       return;
     }
+    String capability = McpMethods.clientCapabilityOf(method);
+    if (capability != null && !listener.declared(capability)) {
+      LOG.info("upstream '{}' sent {} though the hub did not declare {} to it; refused", serverName, method, capability);
+      transport.send(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
+          "the hub did not declare the " + capability + " capability to this server")));
+      return;
+    }
     RequestOrigin origin = originOf(relatedRequestId);
     if (origin == null) {
       origin = listener.originForUntiedRequest(method);
     }
     if (origin == null) {
+      LOG.info("upstream '{}' sent {} that cannot be tied to one client; refused", serverName, method);
       transport.send(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
-          "no client session connected to the hub can answer " + method)));
+          "the hub cannot tell which client " + method + " is for (calls from several clients are in flight);"
+              + " configure this server with \"isolation\": \"per-client\" to relay it")));
       return;
     }
-    origin.request(method, message.getJsonObject("params"))
+    JsonObject params = message.getValue("params") instanceof JsonObject object ? object : null;
+    origin.request(method, params)
         .onSuccess(result -> transport.send(JsonRpc.result(id, result)))
         .onFailure(error -> transport.send(JsonRpc.error(id, asMcp(error))));
   }
@@ -176,7 +209,7 @@ final class UpstreamClient {
   }
 
   private void relayProgress(JsonObject message) {
-    JsonObject params = message.getJsonObject("params");
+    JsonObject params = message.getValue("params") instanceof JsonObject object ? object : null;
     Object token = params == null ? null : params.getValue("progressToken");
     Pending call = token instanceof Number id ? pending.get(id.longValue()) : null;
     if (call == null || call.clientProgressToken == null) {
@@ -187,7 +220,10 @@ final class UpstreamClient {
     call.origin.notify(JsonRpc.notification(McpMethods.NOTIFICATION_PROGRESS, relayed));
   }
 
-  /** The origin of the call a message belongs to: the related request if known, else the latest call. */
+  /**
+   * The client a message belongs to: the call it relates to when the transport says so; otherwise the one client
+   * whose calls are in flight (the most recent of its calls, for the stream); null when that is not one client.
+   */
   private RequestOrigin originOf(Object relatedRequestId) {
     if (relatedRequestId instanceof Number id) {
       Pending call = pending.get(id.longValue());
@@ -195,11 +231,19 @@ final class UpstreamClient {
         return call.origin;
       }
     }
-    if (latestWithOrigin != null && pending.containsKey(latestWithOrigin.id)) {
-      return latestWithOrigin.origin;
+    Pending latest = null;
+    for (Pending call : pending.values()) {
+      if (call.origin == null) {
+        continue;
+      }
+      if (latest != null && !latest.origin.clientId().equals(call.origin.clientId())) {
+        return null;
+      }
+      if (latest == null || call.id > latest.id) {
+        latest = call;
+      }
     }
-    return pending.values().stream().filter(call -> call.origin != null).map(call -> call.origin)
-        .reduce((first, second) -> second).orElse(null);
+    return latest == null ? null : latest.origin;
   }
 
   private void onTimeout(Pending call, long timeoutMs) {
@@ -235,9 +279,6 @@ final class UpstreamClient {
   private Promise<JsonObject> finish(Pending call) {
     pending.remove(call.id);
     vertx.cancelTimer(call.timerId);
-    if (latestWithOrigin == call) {
-      latestWithOrigin = null;
-    }
     return call.promise;
   }
 

@@ -19,6 +19,18 @@ public interface UpstreamEvents {
   default void callCompleted(Upstream upstream, String method, long nanos, boolean failed) {
   }
 
-  /** A client exchange to answer a server request tied to no call (e.g. {@code roots/list}); may be null. */
+  /**
+   * The client that answers a server request tied to no client call (e.g. {@code roots/list}); null refuses it.
+   * Only an upstream instance that serves one client can name one.
+   */
   RequestOrigin originForUntiedRequest(Upstream upstream, String method);
+
+  /**
+   * The capabilities the hub declares to this upstream at {@code initialize}. A shared instance never gets a
+   * client's roots, so by default the hub offers sampling and elicitation (relayed to the calling client) but
+   * not roots.
+   */
+  default JsonObject clientCapabilities(Upstream upstream) {
+    return new JsonObject().put("sampling", new JsonObject()).put("elicitation", new JsonObject());
+  }
 }
