@@ -87,7 +87,7 @@ class AdminApiTest {
       JsonObject session = sessions.getJsonArray("sessions").getJsonObject(0);
       assertThat(session.getJsonArray("exposedCategories").getList()).containsExactly("memory");
       assertThat(session.getInteger("visibleTools")).as("every fixture tool is in memory")
-          .isEqualTo(hub.<Integer>onHub(h -> h.registry().tools().size()));
+          .isEqualTo(hub.<Integer>onHub(h -> h.upstream("fx").catalog().list(io.mcphub.gateway.upstream.ListKind.TOOLS).size()));
       assertThat(session.getString("protocolVersion")).isNotBlank();
     }
   }
