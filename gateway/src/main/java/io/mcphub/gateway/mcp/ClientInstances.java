@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 final class ClientInstances {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientInstances.class);
+  /** How long a new instance's first call waits for the client to answer what the server asked while starting. */
+  private static final long STARTUP_ANSWER_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
   private final BiFunction<ServerConfig, UpstreamEvents, Upstream> factory;
@@ -118,8 +120,9 @@ final class ClientInstances {
       throw new McpException(JsonRpc.UPSTREAM_UNAVAILABLE, "upstream server '" + shared.name() + "' runs its cap of "
           + isolation.maxInstances() + " per-client instances, all busy; retry shortly");
     }
-    Instance created = new Instance(session, factory.apply(shared.config(), new OwnerEvents(session)));
-    created.started = created.upstream.start().onSuccess(v -> applyLogLevel(created));
+    OwnerEvents events = new OwnerEvents(session);
+    Instance created = new Instance(session, factory.apply(shared.config(), events));
+    created.started = created.upstream.start().compose(v -> events.startupAnswered()).onSuccess(v -> applyLogLevel(created));
     clients.put(session.id(), created);
     LOG.info("upstream '{}': started an instance for session {} ({} running)", shared.name(), tag(session),
         clients.size());
@@ -189,9 +192,21 @@ final class ClientInstances {
   /** What an instance serving one client says goes to that client only. */
   private final class OwnerEvents implements UpstreamEvents {
     private final Session owner;
+    private List<Future<JsonObject>> startupRequests = new ArrayList<>();
 
     OwnerEvents(Session owner) {
       this.owner = owner;
+    }
+
+    /**
+     * Completes once the client has answered what the server asked it while starting (a filesystem server asks for
+     * the client's roots as soon as it is initialized), so the first call sees the client's roots; bounded.
+     */
+    Future<Void> startupAnswered() {
+      List<Future<JsonObject>> asked = startupRequests;
+      startupRequests = null;
+      return Future.join(asked).<Void>mapEmpty().otherwiseEmpty()
+          .timeout(STARTUP_ANSWER_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).otherwiseEmpty();
     }
 
     @Override
@@ -221,8 +236,19 @@ final class ClientInstances {
 
     @Override
     public RequestOrigin originForUntiedRequest(Upstream upstream, String method) {
-      return owner.state() != Session.State.CLOSED && SessionOrigin.clientSupports(owner, method)
-          ? new SessionOrigin(owner) : null;
+      if (owner.state() == Session.State.CLOSED || !SessionOrigin.clientSupports(owner, method)) {
+        return null;
+      }
+      return new SessionOrigin(owner) {
+        @Override
+        public Future<JsonObject> request(String method, JsonObject params) {
+          Future<JsonObject> answer = super.request(method, params);
+          if (startupRequests != null) {
+            startupRequests.add(answer);
+          }
+          return answer;
+        }
+      };
     }
 
     /** The owner's own capabilities: its roots reach this instance only, and only if it has roots. */
