@@ -39,8 +39,9 @@ public final class HubRouter {
       Admin admin) {
     io.vertx.ext.healthchecks.HealthChecks healthChecks = admin.healthChecks();
     io.mcphub.gateway.metrics.HubMetrics metrics = admin.metrics();
-    LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
-    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
+    SessionAccess sessions = new SessionAccess(hub);
+    LegacySseHandler legacy = new LegacySseHandler(hub, sessions, dispatcher);
+    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, sessions, dispatcher, legacy);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
     Router router = Router.router(vertx);
