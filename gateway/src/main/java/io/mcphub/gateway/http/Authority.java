@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code host[:port]} of a {@code Host} header or an {@code Origin}, parsed exactly: a DNS name of letters,
- * digits and hyphens (no empty label, no trailing dot), an IPv4 dotted quad, or an IPv6 literal in brackets; a
- * port of 1 to 65535 without leading zeros. Nothing else parses (userinfo, paths, zone ids, bare IPv6). No DNS
- * lookups: loopback means {@code localhost}, a 127.0.0.0/8 dotted quad or {@code [::1]}, written as such.
+ * digits, hyphens and underscores (no empty label, no trailing dot), an IPv4 dotted quad, or an IPv6 literal in
+ * brackets; a port of 1 to 65535 without leading zeros. Nothing else parses (userinfo, paths, zone ids, bare
+ * IPv6). No DNS lookups: loopback means {@code localhost}, a 127.0.0.0/8 dotted quad or {@code [::1]}, written as
+ * such.
  *
  * @param host lower case; IPv6 in brackets
  * @param port the port, or -1 when none is given
