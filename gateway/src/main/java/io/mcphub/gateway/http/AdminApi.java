@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * The admin API for servers and sessions, in MCP Hub's shapes: {@code GET /api/servers}, {@code POST
  * /api/servers/info|start|stop|restart} with {@code {"server_name": ...}}, {@code GET /api/sessions}. Errors are
- * {@code {error, code, timestamp}} with 400 or 404.
+ * {@code {error, code, timestamp}} with 400 or 404. Sessions are shown by their public {@code handle}, never by
+ * their id: the id is a secret of the client that opened the session.
  */
 final class AdminApi {
 
@@ -52,7 +53,7 @@ final class AdminApi {
     JsonArray sessions = new JsonArray();
     for (Session session : hub.sessions().all()) {
       sessions.add(new JsonObject()
-          .put("id", session.id())
+          .put("handle", session.handle())
           .put("transport", session.transport().name().toLowerCase(java.util.Locale.ROOT))
           .put("state", session.state().name().toLowerCase(java.util.Locale.ROOT))
           .put("protocolVersion", session.protocolVersion())

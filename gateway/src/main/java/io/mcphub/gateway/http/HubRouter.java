@@ -22,6 +22,8 @@ public final class HubRouter {
   public static final String SSE_PATH = "/sse";
 
   private static final Logger LOG = LoggerFactory.getLogger(HubRouter.class);
+  /** The DNS-rebinding guard runs before every other route, health and metrics included. */
+  private static final int GUARD_ORDER = -1_000;
 
   private HubRouter() {
   }
@@ -39,14 +41,13 @@ public final class HubRouter {
       Admin admin) {
     io.vertx.ext.healthchecks.HealthChecks healthChecks = admin.healthChecks();
     io.mcphub.gateway.metrics.HubMetrics metrics = admin.metrics();
-    LegacySseHandler legacy = new LegacySseHandler(hub, dispatcher);
-    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, dispatcher, legacy);
-    OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
+    SessionAccess sessions = new SessionAccess(hub);
+    LegacySseHandler legacy = new LegacySseHandler(hub, sessions, dispatcher);
+    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, sessions, dispatcher, legacy);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
     Router router = Router.router(vertx);
-    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
-      router.route(path).handler(guard);
-    }
+    OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
+    router.route().order(GUARD_ORDER).handler(guard);
     if (!options.authTokens().isEmpty()) {
       BearerAuth auth = new BearerAuth(options.authTokens());
       for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
@@ -55,7 +56,7 @@ public final class HubRouter {
       if (options.protectMetrics()) {
         router.route("/metrics").handler(auth);
       }
-    } else if (!OriginGuard.isLoopback(options.host())) {
+    } else if (!Authority.isLoopbackHost(options.host())) {
       LOG.warn("the hub listens on {} with no hub.auth.tokens: anyone who can reach it can use every upstream tool",
           options.host());
     }
@@ -79,12 +80,17 @@ public final class HubRouter {
     router.post("/api/servers/restart").handler(adminBody).handler(servers::restart);
     router.get("/api/sessions").handler(servers::sessions);
     router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
-    router.route().failureHandler(ctx -> onFailure(ctx, options.maxBodyBytes()));
+    router.route().failureHandler(ctx -> onFailure(ctx, guard, options.maxBodyBytes()));
     return router;
   }
 
-  private static void onFailure(RoutingContext ctx, long maxBodyBytes) {
+  private static void onFailure(RoutingContext ctx, OriginGuard guard, long maxBodyBytes) {
     int status = ctx.statusCode();
+    String refusal = status == 400 ? guard.refusal(ctx.request()) : null;
+    if (refusal != null) {
+      HttpErrors.send(ctx.response(), 403, JsonRpc.INVALID_REQUEST, refusal);
+      return;
+    }
     if (status == 413) {
       HttpErrors.send(ctx.response(), 413, JsonRpc.INVALID_REQUEST,
           "Payload Too Large: the body exceeds " + maxBodyBytes + " bytes (hub.maxBodyBytes)");

@@ -18,10 +18,12 @@ final class LegacySseHandler {
   static final String MESSAGES_PATH = "/messages";
 
   private final Hub hub;
+  private final SessionAccess sessions;
   private final McpDispatcher dispatcher;
 
-  LegacySseHandler(Hub hub, McpDispatcher dispatcher) {
+  LegacySseHandler(Hub hub, SessionAccess sessions, McpDispatcher dispatcher) {
     this.hub = hub;
+    this.sessions = sessions;
     this.dispatcher = dispatcher;
   }
 
@@ -30,7 +32,7 @@ final class LegacySseHandler {
       HttpErrors.send(ctx.response(), 406, JsonRpc.INVALID_REQUEST, "Not Acceptable: needs Accept: text/event-stream");
       return;
     }
-    Session session = hub.openSession(Session.Transport.LEGACY_SSE);
+    Session session = sessions.open(ctx, Session.Transport.LEGACY_SSE);
     SseStream stream = SseStream.open(ctx.response(), closed -> hub.closeSession(session.id()));
     session.attach(stream);
     stream.event("endpoint", MESSAGES_PATH + "?sessionId=" + session.id());
@@ -42,8 +44,8 @@ final class LegacySseHandler {
       HttpErrors.badRequest(ctx.response(), "Bad Request: the sessionId query parameter is required");
       return;
     }
-    Session session = hub.sessions().get(id);
-    if (session == null || session.transport() != Session.Transport.LEGACY_SSE) {
+    Session session = sessions.find(ctx, id, Session.Transport.LEGACY_SSE);
+    if (session == null) {
       HttpErrors.send(ctx.response(), 404, JsonRpc.INVALID_REQUEST,
           "Session not found: it ended or never existed; open a new stream with GET /sse");
       return;

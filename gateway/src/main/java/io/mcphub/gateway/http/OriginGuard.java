@@ -2,72 +2,113 @@ package io.mcphub.gateway.http;
 
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * DNS-rebinding protection: a browser {@code Origin} must be a localhost origin or listed in
- * {@code hub.allowedOrigins}; a hub bound to loopback also requires a loopback {@code Host}.
+ * DNS-rebinding protection, in front of every route: a browser {@code Origin} must be an http(s) loopback origin
+ * ({@code localhost}, 127.0.0.0/8, {@code [::1]}; any port) or equal, scheme, host and port, to an entry of
+ * {@code hub.allowedOrigins}; a hub bound to loopback also requires a loopback {@code Host}. Both are parsed
+ * exactly ({@link Authority}): {@code 127.0.0.1.evil.com}, {@code 127.1}, userinfo, trailing dots and the
+ * {@code null} origin are refused with 403. A request with neither header (curl, Prometheus) passes.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning">Security warning</a>
  */
 final class OriginGuard implements Handler<RoutingContext> {
 
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+  private static final Logger LOG = LoggerFactory.getLogger(OriginGuard.class);
+  private static final Pattern ORIGIN = Pattern.compile("([a-z][a-z0-9+.-]*)://(.*)");
+  private static final String ANY = "*";
 
-  private final List<String> allowedOrigins;
+  private final Set<String> allowedOrigins = new HashSet<>();
+  private final boolean anyOrigin;
   private final boolean checkHost;
 
   OriginGuard(List<String> allowedOrigins, String bindHost) {
-    this.allowedOrigins = allowedOrigins;
-    this.checkHost = isLoopback(bindHost);
+    for (String entry : allowedOrigins) {
+      WebOrigin origin = WebOrigin.parse(entry);
+      if (origin != null) {
+        this.allowedOrigins.add(origin.canonical());
+      } else if (!ANY.equals(entry)) {
+        LOG.warn("hub.allowedOrigins entry \"{}\" is not an origin like https://app.example.com[:port]; ignored", entry);
+      }
+    }
+    this.anyOrigin = allowedOrigins.contains(ANY);
+    this.checkHost = Authority.isLoopbackHost(bindHost);
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    String origin = ctx.request().getHeader("Origin");
-    if (origin != null && !originAllowed(origin)) {
-      HttpErrors.send(ctx.response(), 403, JsonRpc.INVALID_REQUEST,
-          "Origin " + origin + " is not allowed; add it to hub.allowedOrigins to permit it");
-      return;
-    }
-    String host = ctx.request().getHeader("Host");
-    if (checkHost && host != null && !isLoopback(hostName(host))) {
-      HttpErrors.send(ctx.response(), 403, JsonRpc.INVALID_REQUEST,
-          "Host " + host + " is not allowed for a hub bound to a loopback address");
+    String refusal = refusal(ctx.request());
+    if (refusal != null) {
+      HttpErrors.send(ctx.response(), 403, JsonRpc.INVALID_REQUEST, refusal);
       return;
     }
     ctx.next();
   }
 
-  private boolean originAllowed(String origin) {
-    if (allowedOrigins.contains(origin) || allowedOrigins.contains("*")) {
-      return true;
+  /**
+   * Why the request is refused, or null. Also asked for a request the router failed before this guard ran (a
+   * {@code Host} so malformed that routing refused it), so that it gets this 403 too.
+   */
+  String refusal(HttpServerRequest request) {
+    List<String> origins = request.headers().getAll("Origin");
+    if (!origins.isEmpty() && (origins.size() > 1 || !originAllowed(origins.get(0)))) {
+      return "Origin " + String.join(", ", origins) + " is not allowed; add it to hub.allowedOrigins to permit it";
     }
-    try {
-      URI uri = URI.create(origin);
-      String scheme = uri.getScheme();
-      String host = uri.getHost();
-      return ("http".equals(scheme) || "https".equals(scheme)) && host != null && isLoopback(host.toLowerCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    List<String> hosts = request.headers().getAll("Host");
+    if (checkHost && !hostAllowed(hosts, request)) {
+      return "Host " + String.join(", ", hosts) + " is not allowed for a hub bound to a loopback address";
+    }
+    return null;
+  }
+
+  private boolean originAllowed(String origin) {
+    WebOrigin parsed = WebOrigin.parse(origin);
+    return parsed != null && (anyOrigin || allowedOrigins.contains(parsed.canonical()) || parsed.isLoopback());
+  }
+
+  /** Exactly one Host, and a loopback one; none at all (HTTP/1.0) falls back to the request's authority, if any. */
+  private static boolean hostAllowed(List<String> hosts, HttpServerRequest request) {
+    if (hosts.size() > 1) {
       return false;
     }
-  }
-
-  private static String hostName(String hostHeader) {
-    String host = hostHeader.toLowerCase(Locale.ROOT);
-    if (host.startsWith("[")) {
-      int end = host.indexOf(']');
-      return end < 0 ? host : host.substring(0, end + 1);
+    String host = hosts.isEmpty() ? request.authority() == null ? null : request.authority().toString() : hosts.get(0);
+    if (host == null) {
+      return true;
     }
-    int colon = host.indexOf(':');
-    return colon < 0 ? host : host.substring(0, colon);
+    Authority authority = Authority.parse(host);
+    return authority != null && authority.isLoopback();
   }
 
-  static boolean isLoopback(String host) {
-    return LOOPBACK_HOSTS.contains(host) || host.startsWith("127.");
+  /** An origin: {@code scheme://host[:port]} and nothing more (no userinfo, path or trailing slash). */
+  record WebOrigin(String scheme, Authority authority) {
+
+    /** The origin {@code text} spells exactly (scheme and host in any case), or null ({@code null} included). */
+    static WebOrigin parse(String text) {
+      Matcher matcher = ORIGIN.matcher(text.toLowerCase(Locale.ROOT));
+      Authority authority = matcher.matches() ? Authority.parse(matcher.group(2)) : null;
+      return authority == null ? null : new WebOrigin(matcher.group(1), authority);
+    }
+
+    /** Lower case, without the scheme's default port: what two spellings of one origin have in common. */
+    String canonical() {
+      int defaultPort = "http".equals(scheme) ? 80 : "https".equals(scheme) ? 443 : Authority.NO_PORT;
+      boolean showPort = authority.port() != Authority.NO_PORT && authority.port() != defaultPort;
+      return scheme + "://" + authority.host() + (showPort ? ":" + authority.port() : "");
+    }
+
+    /** An http(s) page served from this machine, on any port. */
+    boolean isLoopback() {
+      return ("http".equals(scheme) || "https".equals(scheme)) && authority.isLoopback();
+    }
   }
 }

@@ -22,11 +22,13 @@ import java.util.Locale;
 final class StreamableHttpHandler {
 
   private final Hub hub;
+  private final SessionAccess sessions;
   private final McpDispatcher dispatcher;
   private final LegacySseHandler legacy;
 
-  StreamableHttpHandler(Hub hub, McpDispatcher dispatcher, LegacySseHandler legacy) {
+  StreamableHttpHandler(Hub hub, SessionAccess sessions, McpDispatcher dispatcher, LegacySseHandler legacy) {
     this.hub = hub;
+    this.sessions = sessions;
     this.dispatcher = dispatcher;
     this.legacy = legacy;
   }
@@ -51,10 +53,10 @@ final class StreamableHttpHandler {
       return;
     }
     if (body.isInitialize()) {
-      initialize(body, response, accept);
+      initialize(sessions.open(ctx, Session.Transport.STREAMABLE_HTTP), body, response, accept);
       return;
     }
-    Session session = existingSession(request, response);
+    Session session = existingSession(ctx);
     if (session == null || !protocolVersionMatches(request, response, session)) {
       return;
     }
@@ -65,8 +67,7 @@ final class StreamableHttpHandler {
     process(session, body, response, accept);
   }
 
-  private void initialize(IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
-    Session session = hub.openSession(Session.Transport.STREAMABLE_HTTP);
+  private void initialize(Session session, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
     PostExchange exchange = new PostExchange(session, response, accept);
     dispatcher.dispatchAll(session, body.messages(), exchange).onSuccess(responses -> {
       if (responses.get(0).containsKey("error")) {
@@ -106,7 +107,7 @@ final class StreamableHttpHandler {
       legacy.open(ctx);
       return;
     }
-    Session session = existingSession(request, response);
+    Session session = existingSession(ctx);
     if (session == null || !protocolVersionMatches(request, response, session)) {
       return;
     }
@@ -118,22 +119,23 @@ final class StreamableHttpHandler {
   }
 
   void delete(RoutingContext ctx) {
-    Session session = existingSession(ctx.request(), ctx.response());
+    Session session = existingSession(ctx);
     if (session != null) {
       hub.closeSession(session.id());
       ctx.response().setStatusCode(200).end();
     }
   }
 
-  private Session existingSession(HttpServerRequest request, HttpServerResponse response) {
-    String id = request.getHeader(McpHeaders.SESSION_ID);
+  /** The session the request names; 404, as for an unknown id, when another principal opened it. */
+  private Session existingSession(RoutingContext ctx) {
+    String id = ctx.request().getHeader(McpHeaders.SESSION_ID);
     if (id == null || id.isBlank()) {
-      HttpErrors.badRequest(response, "Bad Request: the Mcp-Session-Id header is required (send initialize first)");
+      HttpErrors.badRequest(ctx.response(), "Bad Request: the Mcp-Session-Id header is required (send initialize first)");
       return null;
     }
-    Session session = hub.sessions().get(id);
-    if (session == null || session.transport() != Session.Transport.STREAMABLE_HTTP) {
-      HttpErrors.send(response, 404, JsonRpc.INVALID_REQUEST,
+    Session session = sessions.find(ctx, id, Session.Transport.STREAMABLE_HTTP);
+    if (session == null) {
+      HttpErrors.send(ctx.response(), 404, JsonRpc.INVALID_REQUEST,
           "Session not found: it ended or never existed; start a new one with initialize");
       return null;
     }

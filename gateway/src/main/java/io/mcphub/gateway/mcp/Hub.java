@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,8 +152,9 @@ public final class Hub implements UpstreamEvents {
     return sessions;
   }
 
-  public Session openSession(Session.Transport transport) {
-    Session session = new Session(vertx, UUID.randomUUID().toString(), transport);
+  /** Opens a session bound to {@code owner}, the principal of the request that opened it (null without auth). */
+  public Session openSession(Session.Transport transport, String owner) {
+    Session session = new Session(vertx, Session.newId(), transport, owner);
     sessions.put(session);
     return session;
   }

@@ -2,10 +2,15 @@ package io.mcphub.gateway.session;
 
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.tools.Sha256;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,6 +28,13 @@ public final class Session {
   /** Which client transport created the session. */
   public enum Transport { STREAMABLE_HTTP, LEGACY_SSE }
 
+  // Binding (issue 9): the id is a secret only the creator holds; the owner is the principal that opened the session.
+  private static final int ID_BYTES = 24;
+  private static final int HANDLE_BYTES = 8;
+  private static final SecureRandom IDS = new SecureRandom();
+  private final String owner;
+  private final String handle;
+
   private final Vertx vertx;
   private final String id;
   private final Transport transport;
@@ -39,9 +51,36 @@ public final class Session {
   private long nextRequestId = 1;
 
   public Session(Vertx vertx, String id, Transport transport) {
+    this(vertx, id, transport, null);
+  }
+
+  /** A session bound to {@code owner}, the principal that opened it (null when the hub has no auth). */
+  public Session(Vertx vertx, String id, Transport transport, String owner) {
     this.vertx = vertx;
     this.id = id;
     this.transport = transport;
+    this.owner = owner;
+    this.handle = Sha256.hex(id, HANDLE_BYTES);
+  }
+
+  /** A new session id: 192 bits from a {@link SecureRandom}, URL-safe Base64 (visible ASCII, as MCP requires). */
+  public static String newId() {
+    byte[] bytes = new byte[ID_BYTES];
+    IDS.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Whether {@code principal} opened this session (both null when the hub has no auth: the id alone is the secret). */
+  public boolean isOwnedBy(String principal) {
+    if (owner == null || principal == null) {
+      return owner == null && principal == null;
+    }
+    return MessageDigest.isEqual(owner.getBytes(StandardCharsets.UTF_8), principal.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A public name for the session that cannot be turned back into its id: for the admin API and logs. */
+  public String handle() {
+    return handle;
   }
 
   public String id() {

@@ -89,6 +89,11 @@ class AdminApiTest {
       assertThat(session.getInteger("visibleTools")).as("every fixture tool is in memory")
           .isEqualTo(hub.<Integer>onHub(h -> h.upstream("fx").catalog().list(io.mcphub.gateway.upstream.ListKind.TOOLS).size()));
       assertThat(session.getString("protocolVersion")).isNotBlank();
+      assertThat(session.containsKey("id")).as("a session's id is its creator's secret").isFalse();
+      assertThat(session.getString("handle")).hasSize(16);
+      String id = hub.onHub(h -> h.sessions().all().iterator().next().id());
+      assertThat(sessions.encode()).doesNotContain(id);
+      assertThat(id).as("192 random bits, URL-safe Base64").matches("[A-Za-z0-9_-]{32}");
     }
   }
 }

@@ -1,0 +1,32 @@
+package io.mcphub.gateway.http;
+
+import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.session.Session;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Sessions as the HTTP transports see them: opened for the principal of the request that opens them, and found
+ * only for that principal. Anyone else naming the id gets what an unknown id gets, so ids cannot be probed. Without
+ * auth the id itself is the secret: it is issued only to its creator and shown nowhere else.
+ */
+final class SessionAccess {
+
+  private final Hub hub;
+
+  SessionAccess(Hub hub) {
+    this.hub = hub;
+  }
+
+  Session open(RoutingContext ctx, Session.Transport transport) {
+    return hub.openSession(transport, BearerAuth.principal(ctx));
+  }
+
+  /** The session {@code id} names, if it exists on {@code transport} and the request's principal opened it. */
+  Session find(RoutingContext ctx, String id, Session.Transport transport) {
+    Session session = hub.sessions().get(id);
+    if (session == null || session.transport() != transport || !session.isOwnedBy(BearerAuth.principal(ctx))) {
+      return null;
+    }
+    return session;
+  }
+}
