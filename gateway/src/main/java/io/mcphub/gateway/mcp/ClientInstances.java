@@ -124,7 +124,7 @@ final class ClientInstances {
     Instance created = new Instance(session, factory.apply(shared.config(), events));
     created.started = created.upstream.start().compose(v -> events.startupAnswered()).onSuccess(v -> applyLogLevel(created));
     clients.put(session.id(), created);
-    LOG.info("upstream '{}': started an instance for session {} ({} running)", shared.name(), tag(session),
+    LOG.info("upstream '{}': started an instance for session {} ({} running)", shared.name(), session.handle(),
         clients.size());
     return created;
   }
@@ -159,13 +159,8 @@ final class ClientInstances {
   private Future<Void> stop(Instance instance, String why) {
     vertx.cancelTimer(instance.idleTimer);
     LOG.info("upstream '{}': stopping the instance of session {}: {}", instance.upstream.name(),
-        tag(instance.owner), why);
+        instance.owner.handle(), why);
     return instance.upstream.stop();
-  }
-
-  /** A session's tag for logs: not its usable id. */
-  private static String tag(Session session) {
-    return Integer.toHexString(session.id().hashCode());
   }
 
   private static void applyLogLevel(Instance instance) {
@@ -211,7 +206,7 @@ final class ClientInstances {
 
     @Override
     public void stateChanged(Upstream upstream) {
-      LOG.debug("upstream '{}' (instance of session {}) is {}", upstream.name(), tag(owner),
+      LOG.debug("upstream '{}' (instance of session {}) is {}", upstream.name(), owner.handle(),
           upstream.state().label());
     }
 

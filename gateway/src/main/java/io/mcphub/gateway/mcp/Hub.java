@@ -171,7 +171,7 @@ public final class Hub implements UpstreamEvents {
     new ArrayList<>(subscriptions.keySet()).forEach(uri -> unsubscribe(session, uri));
     instances.closeClient(session);
     applyLogLevel();
-    LOG.debug("session {} ended ({} calls cancelled)", id, inFlight.size());
+    LOG.debug("session {} ended ({} calls cancelled)", session.handle(), inFlight.size());
   }
 
   /** Subscribes a session; the upstream is asked only for the first subscriber of a URI. */

@@ -120,7 +120,7 @@ public final class McpDispatcher {
       case McpMethods.NOTIFICATION_INITIALIZED -> session.operating();
       case McpMethods.NOTIFICATION_CANCELLED -> cancel(session, params);
       case McpMethods.NOTIFICATION_ROOTS_LIST_CHANGED -> hub.rootsChanged(session);
-      default -> LOG.debug("session {} sent notification {}; ignored", session.id(), message.getValue("method"));
+      default -> LOG.debug("session {} sent notification {}; ignored", session.handle(), message.getValue("method"));
     }
   }
 

@@ -4,6 +4,7 @@ import io.mcphub.gateway.support.Blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -235,6 +236,8 @@ class PromptFilteringTest {
         McpSyncClient analyzing = shared.client();
         McpSyncClient other = shared.client(spec -> spec.toolsChangeConsumer(seenByOther::add))) {
       assertThat(names(other)).allMatch(n -> n.startsWith("hub__"));
+      // a notification reaches a session only on its open GET stream, which the SDK client opens after initialize
+      Await.until(() -> shared.<Long>onHub(h -> h.sessions().all().stream().filter(Session::hasOpenStream).count()) == 2);
       analyze(analyzing, FILES_PROMPT);
       Await.until(() -> !seenByOther.isEmpty());
       assertThat(names(other)).anyMatch(n -> n.startsWith("filesystem__"));
