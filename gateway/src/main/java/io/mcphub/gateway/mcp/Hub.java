@@ -199,9 +199,13 @@ public final class Hub implements UpstreamEvents {
     return upstreams.stream().filter(u -> u.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** A server an operator stopped takes its per-client instances with it. */
   @Override
   public void stateChanged(Upstream upstream) {
     LOG.debug("upstream '{}' is {}", upstream.name(), upstream.state().label());
+    if (upstream.state() == UpstreamState.STOPPED && instances != null) {
+      instances.closeServer(upstream.name());
+    }
   }
 
   /** Listeners told of each upstream whose lists changed (for /api/events). */

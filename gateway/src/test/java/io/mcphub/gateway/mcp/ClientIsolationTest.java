@@ -36,7 +36,8 @@ class ClientIsolationTest {
         .put("shared", TestHub.fixture("shared"))
         .put("own", TestHub.fixture("own").put("isolation", "per-client"))
         .put("single", TestHub.fixture("single").put("isolation", "per-client").put("maxInstances", 1)
-            .put("instanceIdleTimeout", 1_000))));
+            .put("instanceIdleTimeout", 1_000))
+        .put("stoppable", TestHub.fixture("stoppable").put("isolation", "per-client"))));
   }
 
   @AfterAll
@@ -115,6 +116,17 @@ class ClientIsolationTest {
       assertThat(hub.<Integer>onHub(h -> h.clientInstances("own"))).isGreaterThanOrEqualTo(1);
     }
     Await.until(() -> hub.onHub(h -> h.clientInstances("own")) == 0);
+  }
+
+  @Test
+  void stoppingAServerStopsItsPerClientInstances() throws Exception {
+    try (McpSyncClient alice = hub.client(); McpSyncClient bob = hub.client()) {
+      assertThat(call(alice, "stoppable__echo")).isEqualTo("echo: x");
+      assertThat(call(bob, "stoppable__echo")).isEqualTo("echo: x");
+      assertThat(hub.<Integer>onHub(h -> h.clientInstances("stoppable"))).isEqualTo(2);
+      hub.onHub(h -> h.upstream("stoppable").stop());
+      Await.until(() -> hub.onHub(h -> h.clientInstances("stoppable")) == 0);
+    }
   }
 
   private static McpSyncClient withRoots(String uri) {
