@@ -3,7 +3,7 @@ package io.mcphub.gateway.reliability;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
-/** Used heap of this JVM (the hub runs in-process) after garbage collection. */
+/** Memory this JVM (the hub runs in-process) retains: used heap after garbage collection plus direct buffers. */
 final class Heap {
 
   private Heap() {
@@ -19,6 +19,19 @@ final class Heap {
       least = Math.min(least, memory.getHeapMemoryUsage().getUsed());
     }
     return least;
+  }
+
+  /** {@link #usedAfterGc()} plus the direct memory Netty and NIO hold (where socket write queues live). */
+  static long retained() throws InterruptedException {
+    return usedAfterGc() + direct();
+  }
+
+  /** Direct memory Netty's allocators and NIO hold now. */
+  static long direct() {
+    long netty = Math.max(0, io.netty.util.internal.PlatformDependent.usedDirectMemory());
+    long nio = ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class).stream()
+        .filter(pool -> "direct".equals(pool.getName())).mapToLong(java.lang.management.BufferPoolMXBean::getMemoryUsed).sum();
+    return netty + nio;
   }
 
   static long mib(long bytes) {
