@@ -13,6 +13,7 @@ import io.mcphub.gateway.exposure.ExposureStore;
 import io.mcphub.gateway.health.HubHealth;
 import io.mcphub.gateway.health.LogEvents;
 import io.mcphub.gateway.http.EventsApi;
+import io.mcphub.gateway.http.HttpLimits;
 import io.mcphub.gateway.upstream.ListKind;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class HubVerticle extends VerticleBase {
 
   static final long MAINTENANCE_PERIOD_MS = 15_000;
+  /** The reaper looks for idle sessions this often at most (a quarter of the idle timeout when that is shorter). */
+  static final long REAP_PERIOD_MS = 15_000;
   /** Environment variable that logs every exposure decision when {@code true}. */
   static final String DEBUG_TOOL_FILTERING = "DEBUG_TOOL_FILTERING";
   private static final Logger LOG = LoggerFactory.getLogger(HubVerticle.class);
@@ -64,6 +66,7 @@ public final class HubVerticle extends VerticleBase {
   private HubHealth health;
   private Transports transports;
   private HttpServer server;
+  private HttpLimits limits;
   private ConfigWatcher watcher;
   private HubMetrics metrics;
   private EventsApi events;
@@ -86,26 +89,31 @@ public final class HubVerticle extends VerticleBase {
     HubOptions options = config.hub();
     transports = new Transports(vertx, config.pool(), environment);
     exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
-    hub = new Hub(vertx, SessionStore.inMemory(), exposure, toolCategorizer(config));
+    hub = new Hub(vertx, SessionStore.inMemory(options.limits().maxSessions()), exposure, toolCategorizer(config));
     metrics = HubMetrics.of(vertx);
     hub.metrics(metrics);
     hub.instanceFactory(this::upstream);
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
     analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
-    McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions);
+    McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize());
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
     health = new HubHealth(vertx, hub, categorizers);
     events = new EventsApi(vertx, this::port);
     hub.onCatalogChanged(this::publishCatalogChange);
     io.vertx.core.Context owner = context;
     LogEvents.sink(log -> owner.runOnContext(v -> events.publish("log", log)));
-    vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> maintainSessions(options.sessionIdleTimeoutMs()));
+    vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> heartbeat());
+    vertx.setPeriodic(Math.min(REAP_PERIOD_MS, Math.max(100, options.sessionIdleTimeoutMs() / 4)),
+        t -> reapIdleSessions(options.sessionIdleTimeoutMs()));
+    limits = HttpLimits.create(vertx, options.limits());
+    limits.start();
     return categorizers.deploy()
         .compose(v -> startToolLearning())
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-            .requestHandler(HubRouter.create(vertx, hub, dispatcher, options,
-                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events)))
+        .compose(v -> vertx.createHttpServer(limits.serverOptions())
+            .connectionHandler(limits::connected)
+            .requestHandler(limits.guard(HubRouter.create(vertx, hub, dispatcher, options,
+                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events))))
             .listen(options.port(), options.host()))
         .compose(listening -> {
           server = listening;
@@ -268,16 +276,29 @@ public final class HubVerticle extends VerticleBase {
     List<Future<Void>> stops = new ArrayList<>(hub.upstreams().stream().map(Upstream::stop).toList());
     stops.add(clientInstances);
     Future<?> upstreams = Future.join(stops);
+    if (limits != null) {
+      limits.close();
+    }
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(transports::close);
   }
 
-  private void maintainSessions(long idleTimeoutMs) {
-    long now = System.currentTimeMillis();
+  private void heartbeat() {
     for (Session session : List.copyOf(hub.sessions().all())) {
       if (session.hasOpenStream()) {
         session.stream().heartbeat();
-      } else if (session.inFlightCount() == 0 && now - session.lastSeen() > idleTimeoutMs) {
+      }
+    }
+  }
+
+  /**
+   * Ends sessions the client sent nothing on for {@code idleTimeoutMs}, open stream or not (the hub's keep-alives
+   * and notifications are not client activity); a session with calls in flight is not idle.
+   */
+  private void reapIdleSessions(long idleTimeoutMs) {
+    long now = System.currentTimeMillis();
+    for (Session session : List.copyOf(hub.sessions().all())) {
+      if (session.inFlightCount() == 0 && now - session.lastSeen() > idleTimeoutMs) {
         LOG.debug("session {} idle for {} ms; ended", session.id(), now - session.lastSeen());
         hub.closeSession(session.id());
       }

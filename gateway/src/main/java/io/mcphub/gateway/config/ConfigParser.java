@@ -77,7 +77,19 @@ public final class ConfigParser {
         hub.longInRange("restartMaxDelayMs", HubOptions.DEFAULT_RESTART_MAX_DELAY_MS, 10, 3_600_000),
         hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000),
         authTokens(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
-        new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems()).bool("protectMetrics", false));
+        new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems()).bool("protectMetrics", false),
+        parseLimits(hub));
+  }
+
+  private static LimitsOptions parseLimits(FieldReader hub) {
+    return new LimitsOptions(
+        (int) hub.longInRange("maxConnections", LimitsOptions.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+        (int) hub.longInRange("maxSessions", LimitsOptions.DEFAULT_MAX_SESSIONS, 1, 1_000_000),
+        (int) hub.longInRange("maxHeaderBytes", LimitsOptions.DEFAULT_MAX_HEADER_BYTES, 1_024, 1 << 20),
+        hub.longInRange("connectionIdleTimeoutMs", LimitsOptions.DEFAULT_CONNECTION_IDLE_TIMEOUT_MS, 1_000, 24L * 3_600_000),
+        hub.longInRange("bodyTimeoutMs", LimitsOptions.DEFAULT_BODY_TIMEOUT_MS, 100, 3_600_000),
+        (int) hub.longInRange("maxBatchSize", LimitsOptions.DEFAULT_MAX_BATCH_SIZE, 1, 100_000),
+        (int) hub.longInRange("streamBufferBytes", LimitsOptions.DEFAULT_STREAM_BUFFER_BYTES, 4_096, 1 << 30));
   }
 
   private static List<String> authTokens(FieldReader auth) {

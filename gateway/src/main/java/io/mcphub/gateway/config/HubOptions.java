@@ -8,9 +8,10 @@ import java.util.List;
  * @param allowedOrigins browser origins allowed besides localhost ones (DNS-rebinding protection)
  * @param maxBodyBytes largest accepted HTTP request body; larger ones get 413
  * @param restartInitialDelayMs first delay before restarting a crashed upstream; doubles up to {@code restartMaxDelayMs}
- * @param sessionIdleTimeoutMs a session with no request and no open stream for this long is ended
+ * @param sessionIdleTimeoutMs a session the client sent nothing on for this long is ended, even with an open stream
  * @param authTokens {@code hub.auth.tokens}: bearer tokens that protect /mcp, /sse, /messages and /api (none: open)
  * @param protectMetrics {@code hub.auth.protectMetrics}: /metrics needs a token too
+ * @param limits what one client may hold of the hub (connections, sessions, sizes, timeouts)
  */
 public record HubOptions(
     String host,
@@ -21,7 +22,8 @@ public record HubOptions(
     long restartMaxDelayMs,
     long sessionIdleTimeoutMs,
     List<String> authTokens,
-    boolean protectMetrics) {
+    boolean protectMetrics,
+    LimitsOptions limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 7000;
@@ -32,6 +34,6 @@ public record HubOptions(
 
   public HubOptions withListen(String newHost, int newPort) {
     return new HubOptions(newHost, newPort, allowedOrigins, maxBodyBytes, restartInitialDelayMs, restartMaxDelayMs,
-        sessionIdleTimeoutMs, authTokens, protectMetrics);
+        sessionIdleTimeoutMs, authTokens, protectMetrics, limits);
   }
 }

@@ -32,6 +32,9 @@ final class LegacySseHandler {
       HttpErrors.send(ctx.response(), 406, JsonRpc.INVALID_REQUEST, "Not Acceptable: needs Accept: text/event-stream");
       return;
     }
+    if (HttpLimits.refuseWhenFull(hub.sessions(), ctx.response())) {
+      return;
+    }
     Session session = sessions.open(ctx, Session.Transport.LEGACY_SSE);
     SseStream stream = SseStream.open(ctx.response(), closed -> hub.closeSession(session.id()));
     session.attach(stream);
@@ -50,7 +53,8 @@ final class LegacySseHandler {
           "Session not found: it ended or never existed; open a new stream with GET /sse");
       return;
     }
-    StreamableHttpHandler.IncomingBody body = StreamableHttpHandler.IncomingBody.parse(ctx.body().buffer());
+    StreamableHttpHandler.IncomingBody body = StreamableHttpHandler.IncomingBody.parse(ctx.body().buffer(),
+        dispatcher.maxBatchSize());
     if (body.problem() != null) {
       HttpErrors.send(ctx.response(), 400, body.problemCode(), body.problem());
       return;

@@ -47,13 +47,13 @@ final class StreamableHttpHandler {
       HttpErrors.send(response, 415, JsonRpc.INVALID_REQUEST, "Unsupported Media Type: Content-Type must be application/json");
       return;
     }
-    IncomingBody body = IncomingBody.parse(ctx.body().buffer());
+    IncomingBody body = IncomingBody.parse(ctx.body().buffer(), dispatcher.maxBatchSize());
     if (body.problem() != null) {
       HttpErrors.send(response, 400, body.problemCode(), body.problem());
       return;
     }
     if (body.isInitialize()) {
-      initialize(sessions.open(ctx, Session.Transport.STREAMABLE_HTTP), body, response, accept);
+      initialize(ctx, body, response, accept);
       return;
     }
     Session session = existingSession(ctx);
@@ -67,7 +67,11 @@ final class StreamableHttpHandler {
     process(session, body, response, accept);
   }
 
-  private void initialize(Session session, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
+  private void initialize(RoutingContext ctx, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
+    if (HttpLimits.refuseWhenFull(hub.sessions(), response)) {
+      return;
+    }
+    Session session = sessions.open(ctx, Session.Transport.STREAMABLE_HTTP);
     PostExchange exchange = new PostExchange(session, response, accept);
     dispatcher.dispatchAll(session, body.messages(), exchange).onSuccess(responses -> {
       if (responses.get(0).containsKey("error")) {
@@ -160,7 +164,8 @@ final class StreamableHttpHandler {
   /** A POST body, parsed and classified. */
   record IncomingBody(List<Object> messages, boolean batch, String problem, int problemCode) {
 
-    static IncomingBody parse(io.vertx.core.buffer.Buffer buffer) {
+    /** Parses a POST body; a batch of more than {@code maxBatchSize} messages is refused ({@code hub.maxBatchSize}). */
+    static IncomingBody parse(io.vertx.core.buffer.Buffer buffer, int maxBatchSize) {
       Object decoded;
       try {
         decoded = buffer == null || buffer.length() == 0 ? null : io.vertx.core.json.Json.decodeValue(buffer);
@@ -170,6 +175,10 @@ final class StreamableHttpHandler {
       if (decoded instanceof io.vertx.core.json.JsonArray array) {
         if (array.isEmpty()) {
           return failed(JsonRpc.INVALID_REQUEST, "Invalid Request: empty batch");
+        }
+        if (array.size() > maxBatchSize) {
+          return failed(JsonRpc.INVALID_REQUEST, "Invalid Request: a batch of " + array.size()
+              + " messages exceeds the limit of " + maxBatchSize + " (hub.maxBatchSize)");
         }
         return new IncomingBody(array.getList().stream().map(IncomingBody::wrap).toList(), true, null, 0);
       }

@@ -30,14 +30,18 @@ public final class McpDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(McpDispatcher.class);
 
   private final Hub hub;
+  private final int maxBatchSize;
   private final Map<String, McpHandler> handlers = new HashMap<>();
 
   /**
    * @param analyzer the current prompt analyzer (a reloaded config replaces it)
    * @param debugDecisions log every exposure decision ({@code DEBUG_TOOL_FILTERING=true})
+   * @param maxBatchSize the most messages one batch may carry ({@code hub.maxBatchSize})
    */
-  public McpDispatcher(Hub hub, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
+  public McpDispatcher(Hub hub, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions,
+      int maxBatchSize) {
     this.hub = hub;
+    this.maxBatchSize = maxBatchSize;
     MetaTools meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
     ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta, hub.forwarding());
     PromptHandlers prompts = new PromptHandlers(hub.registry(), hub.forwarding());
@@ -55,6 +59,11 @@ public final class McpDispatcher {
     handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, resources::unsubscribe);
     handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry(), hub.forwarding()));
     handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
+  }
+
+  /** The most messages one batch may carry; transports refuse larger ones before dispatching. */
+  public int maxBatchSize() {
+    return maxBatchSize;
   }
 
   /** Handles a request; the future fails with an {@link McpException} for any protocol error. */
@@ -88,9 +97,14 @@ public final class McpDispatcher {
 
   /**
    * Handles every message of one POST (a single message or a batch): notifications and responses at once,
-   * requests concurrently. Completes with the responses to send, in request order (empty when none).
+   * requests concurrently. Completes with the responses to send, in request order (empty when none). A batch larger
+   * than {@link #maxBatchSize()} is not dispatched: its answer is one error.
    */
   public Future<List<JsonObject>> dispatchAll(Session session, List<Object> messages, RequestOrigin origin) {
+    if (messages.size() > maxBatchSize) {
+      return Future.succeededFuture(List.of(JsonRpc.error(null, new McpException(JsonRpc.INVALID_REQUEST,
+          "a batch of " + messages.size() + " messages exceeds the limit of " + maxBatchSize + " (hub.maxBatchSize)"))));
+    }
     List<Future<JsonObject>> responses = new ArrayList<>();
     for (Object item : messages) {
       String problem = JsonRpc.problemWith(item);

@@ -2,6 +2,9 @@ package io.mcphub.gateway.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -13,8 +16,12 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
+import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -23,10 +30,25 @@ import java.util.function.Supplier;
  * The hub's Prometheus metrics, served at {@code /metrics}: Vert.x's HTTP server and client metrics plus the
  * hub's own — prompt analyses by source (latency histogram), exposure updates, categorizer failures and fallbacks,
  * upstream calls, errors and latency by server, active sessions.
+ *
+ * <p>Tags only take known values, so no client can add series: an HTTP method other than the standard ones is
+ * {@value #OTHER}, a JSON-RPC method the hub does not handle is {@value #OTHER}, and HTTP path tags (off by default; a
+ * request's path is whatever the client sends) are {@value #UNKNOWN}. Route tags name the router's own routes.
  */
 public final class HubMetrics {
 
+  /** The tag value of every method (HTTP or JSON-RPC) outside the known ones. */
+  public static final String OTHER = "OTHER";
+  /** The tag value of every HTTP path. */
+  public static final String UNKNOWN = "unknown";
+
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new ConcurrentHashMap<>();
+  private static final Set<String> HTTP_METHODS = Set.copyOf(HttpMethod.values().stream().map(HttpMethod::name).toList());
+  private static final Set<String> MCP_METHODS = Set.of(McpMethods.INITIALIZE, McpMethods.PING, McpMethods.TOOLS_LIST,
+      McpMethods.TOOLS_CALL, McpMethods.PROMPTS_LIST, McpMethods.PROMPTS_GET, McpMethods.RESOURCES_LIST,
+      McpMethods.RESOURCES_TEMPLATES_LIST, McpMethods.RESOURCES_READ, McpMethods.RESOURCES_SUBSCRIBE,
+      McpMethods.RESOURCES_UNSUBSCRIBE, McpMethods.COMPLETION_COMPLETE, McpMethods.LOGGING_SET_LEVEL,
+      McpMethods.SAMPLING_CREATE_MESSAGE, McpMethods.ELICITATION_CREATE, McpMethods.ROOTS_LIST);
 
   private final PrometheusMeterRegistry registry;
   /** Meters built once per tag combination: building one per call allocates on the hot path. */
@@ -38,7 +60,7 @@ public final class HubMetrics {
 
   /** A Vert.x instance whose own metrics report into a fresh Prometheus registry. */
   public static Vertx newVertx(VertxOptions options) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusMeterRegistry registry = newRegistry();
     options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(UUID.randomUUID().toString())
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
@@ -48,8 +70,39 @@ public final class HubMetrics {
 
   /** The metrics of {@code vertx}: its registry when made by {@link #newVertx}, else a registry of the hub's own. */
   public static HubMetrics of(Vertx vertx) {
-    PrometheusMeterRegistry registry = REGISTRIES.computeIfAbsent(vertx, v -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    PrometheusMeterRegistry registry = REGISTRIES.computeIfAbsent(vertx, v -> newRegistry());
     return new HubMetrics(registry);
+  }
+
+  private static PrometheusMeterRegistry newRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(KNOWN_HTTP_TAGS);
+    return registry;
+  }
+
+  /** Vert.x's HTTP meters: method tags from the standard methods only, no path values. */
+  private static final MeterFilter KNOWN_HTTP_TAGS = new MeterFilter() {
+    @Override
+    public Meter.Id map(Meter.Id id) {
+      if (!id.getName().startsWith("vertx")) {
+        return id;
+      }
+      List<Tag> tags = id.getTags().stream().map(HubMetrics::knownHttpTag).toList();
+      return tags.equals(id.getTags()) ? id : id.replaceTags(tags);
+    }
+  };
+
+  private static Tag knownHttpTag(Tag tag) {
+    return switch (tag.getKey()) {
+      case "method" -> HTTP_METHODS.contains(tag.getValue()) ? tag : Tag.of(tag.getKey(), OTHER);
+      case "path" -> Tag.of(tag.getKey(), UNKNOWN);
+      default -> tag;
+    };
+  }
+
+  /** {@code method} itself when the hub handles or relays it, else {@value #OTHER}. */
+  static String knownMcpMethod(String method) {
+    return MCP_METHODS.contains(method) ? method : OTHER;
   }
 
   /** Forgets the registry of a closed Vert.x instance. */
@@ -86,8 +139,9 @@ public final class HubMetrics {
         .register(registry).increment();
   }
 
-  public void upstreamCall(String server, String method, long nanos, boolean failed) {
+  public void upstreamCall(String server, String requestMethod, long nanos, boolean failed) {
     String outcome = failed ? "error" : "ok";
+    String method = knownMcpMethod(requestMethod);
     timers.computeIfAbsent("upstream|" + server + "|" + method + "|" + outcome, k -> Timer.builder("mcp_hub_upstream_calls")
             .description("Requests forwarded to upstream servers")
             .tags("server", server, "method", method, "outcome", outcome).register(registry))

@@ -5,13 +5,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Sessions in a map, on the hub's context. */
+/** Sessions in a map of bounded size, on the hub's context. */
 final class InMemorySessionStore implements SessionStore {
 
   private final Map<String, Session> sessions = new LinkedHashMap<>();
+  private final int capacity;
+
+  InMemorySessionStore(int capacity) {
+    this.capacity = capacity;
+  }
 
   @Override
   public void put(Session session) {
+    if (sessions.size() >= capacity && !sessions.containsKey(session.id())) {
+      throw new IllegalStateException("the session store is full (" + capacity + " sessions)");
+    }
     sessions.put(session.id(), session);
   }
 
@@ -33,5 +41,10 @@ final class InMemorySessionStore implements SessionStore {
   @Override
   public int size() {
     return sessions.size();
+  }
+
+  @Override
+  public int capacity() {
+    return capacity;
   }
 }

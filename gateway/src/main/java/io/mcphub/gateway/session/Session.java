@@ -138,10 +138,12 @@ public final class Session {
     return state == State.INITIALIZING || state == State.OPERATING;
   }
 
+  /** The client did something (a request, notification or response, opening a stream). */
   public void touch() {
     lastSeen = System.currentTimeMillis();
   }
 
+  /** When the client last did something; the hub's own writes (keep-alives, notifications) do not count. */
   public long lastSeen() {
     return lastSeen;
   }
@@ -160,6 +162,7 @@ public final class Session {
       return false;
     }
     stream = newStream;
+    touch();
     return true;
   }
 

@@ -8,10 +8,12 @@ import java.util.Collection;
  */
 public interface SessionStore {
 
-  static SessionStore inMemory() {
-    return new InMemorySessionStore();
+  /** An in-memory store of at most {@code capacity} sessions. */
+  static SessionStore inMemory(int capacity) {
+    return new InMemorySessionStore(capacity);
   }
 
+  /** Adds a session; throws {@link IllegalStateException} when the store holds {@link #capacity()} already. */
   void put(Session session);
 
   Session get(String id);
@@ -21,4 +23,7 @@ public interface SessionStore {
   Collection<Session> all();
 
   int size();
+
+  /** The most sessions the store holds ({@code hub.maxSessions}); callers refuse new sessions beyond it. */
+  int capacity();
 }
