@@ -43,7 +43,7 @@ class AdminApiTest {
       JsonObject fx = list.getJsonArray("servers").getJsonObject(0);
       assertThat(fx.getString("status")).isEqualTo("connected");
       assertThat(fx.getString("transportType")).isEqualTo("stdio");
-      assertThat(fx.getJsonObject("capabilities").getJsonArray("tools")).hasSize(16);
+      assertThat(fx.getJsonObject("capabilities").getJsonArray("tools")).hasSize(TestHub.FIXTURE_TOOLS);
       assertThat(fx.getJsonObject("serverInfo").getString("name")).isEqualTo("fx");
 
       HttpResponse<String> stopped = call(hub, "POST", "/api/servers/stop", "{\"server_name\": \"fx\"}");

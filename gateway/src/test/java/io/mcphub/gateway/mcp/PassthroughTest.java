@@ -46,8 +46,8 @@ class PassthroughTest {
   void listsEveryToolOfEveryServerUnderNamespacedNamesFollowingPagination() {
     try (McpSyncClient client = hub.client()) {
       List<String> names = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
-      // the fixture pages its 16 tools two at a time: all of them arrive
-      assertThat(names).filteredOn(name -> name.startsWith("fx__")).hasSize(16);
+      // the fixture pages its tools two at a time: all of them arrive
+      assertThat(names).filteredOn(name -> name.startsWith("fx__")).hasSize(TestHub.FIXTURE_TOOLS);
       assertThat(names).contains("fx__echo", "fx__touch", "everything__echo", "everything__get-sum");
       assertThat(client.getServerCapabilities().tools().listChanged()).isTrue();
       assertThat(client.getServerCapabilities().prompts().listChanged()).isTrue();

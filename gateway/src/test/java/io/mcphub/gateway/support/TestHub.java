@@ -26,6 +26,8 @@ import java.util.function.Function;
 public final class TestHub implements AutoCloseable {
 
   public static final Path FIXTURE = Path.of("src/test/resources/fixtures/fixture-server.mjs").toAbsolutePath();
+  /** How many tools the fixture server lists (its {@code tools} array): keep in step with fixture-server.mjs. */
+  public static final int FIXTURE_TOOLS = 18;
   public static final Path NODE_MODULES = Path.of("src/test/node/node_modules").toAbsolutePath();
 
   private final Vertx vertx;
