@@ -3,6 +3,8 @@ package io.mcphub.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.ChildProcesses;
+import io.mcphub.gateway.support.ProcessOutput;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -52,7 +54,12 @@ class StagingRollbackTest {
 
   private static void run(String command) throws Exception {
     Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
-    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(command).isZero();
+    try {
+      ProcessOutput output = ProcessOutput.drain(process.getInputStream(), "rollback-command");
+      assertThat(process.waitFor(10, TimeUnit.SECONDS)).as(command).isTrue();
+      assertThat(process.exitValue()).as("%s: %s", command, output.awaitEnd(10_000)).isZero();
+    } finally {
+      ChildProcesses.stop(process);
+    }
   }
 }

@@ -2,10 +2,11 @@ package io.mcphub.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcphub.gateway.support.ChildProcesses;
+import io.mcphub.gateway.support.ProcessOutput;
 import io.mcphub.gateway.support.TestHub;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +50,12 @@ class StagingSmokeTestsTest {
     builder.environment().put("GEMINI_API_KEY", "dummy-key");
     builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(process.exitValue(), output);
+    try {
+      ProcessOutput output = ProcessOutput.drain(process.getInputStream(), "smoke-tests");
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the smoke tests finish: %s", output.text()).isTrue();
+      return new Run(process.exitValue(), output.awaitEnd(10_000));
+    } finally {
+      ChildProcesses.stop(process);
+    }
   }
 }

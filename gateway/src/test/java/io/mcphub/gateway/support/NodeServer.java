@@ -26,7 +26,12 @@ public final class NodeServer implements AutoCloseable {
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("PORT", String.valueOf(chosen));
     NodeServer server = new NodeServer(builder.start(), chosen);
-    server.awaitListening();
+    try {
+      server.awaitListening();
+    } catch (InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
     return server;
   }
 
@@ -60,10 +65,9 @@ public final class NodeServer implements AutoCloseable {
     }
   }
 
+  /** Stops the server and anything it started, and waits until they have exited (also after an interrupt). */
   @Override
-  public void close() throws InterruptedException {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
-    process.waitFor();
+  public void close() {
+    ChildProcesses.stop(process);
   }
 }

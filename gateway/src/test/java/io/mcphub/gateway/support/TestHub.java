@@ -93,11 +93,19 @@ public final class TestHub implements AutoCloseable {
     return io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
   }
 
-  /** Deploys the hub and waits for its upstreams' first start. */
+  /**
+   * Deploys the hub and waits for its upstreams' first start. When that fails, the Vert.x instance is closed before
+   * the failure is rethrown, so the upstream processes the hub started end too.
+   */
   private static TestHub deploy(Vertx vertx, HubConfig config, Function<String, String> environment, Path pluginsDir,
       List<Path> watched) {
     HubVerticleAccess verticle = new HubVerticleAccess(config, environment, pluginsDir, watched);
-    await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
+    try {
+      await(vertx.deployVerticle(verticle.verticle()).compose(id -> verticle.verticle().upstreamsStarted()));
+    } catch (RuntimeException e) {
+      closeVertx(vertx);
+      throw e;
+    }
     return new TestHub(vertx, verticle);
   }
 
@@ -154,9 +162,31 @@ public final class TestHub implements AutoCloseable {
     }
   }
 
+  /** Closes the hub and its upstream processes, even when a test's timeout has interrupted the calling thread. */
   @Override
   public void close() {
-    await(vertx.close());
-    io.mcphub.gateway.metrics.HubMetrics.release(vertx);
+    closeVertx(vertx);
+  }
+
+  private static void closeVertx(Vertx vertx) {
+    boolean interrupted = Thread.interrupted();
+    CompletableFuture<Void> closed = vertx.close().toCompletionStage().toCompletableFuture();
+    try {
+      while (true) {
+        try {
+          closed.get(60, TimeUnit.SECONDS);
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (Exception e) {
+          throw new IllegalStateException(e.getCause() != null ? e.getCause() : e);
+        }
+      }
+    } finally {
+      io.mcphub.gateway.metrics.HubMetrics.release(vertx);
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }
