@@ -138,6 +138,10 @@ final class StreamableHttpTransport implements UpstreamTransport {
       if ("message".equals(event.type())) {
         deliverJson(event.data(), relatedId);
       }
+    }, problem -> {
+      LOG.warn("upstream '{}' sent {}; connection dropped", config.name(), problem);
+      response.request().reset();
+      lost(new IllegalStateException("upstream sent " + problem));
     });
     response.handler(parser::feed);
     response.exceptionHandler(error -> LOG.debug("upstream '{}' stream ended: {}", config.name(), error.getMessage()));
