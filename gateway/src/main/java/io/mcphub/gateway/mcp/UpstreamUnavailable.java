@@ -1,0 +1,52 @@
+package io.mcphub.gateway.mcp;
+
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.redact.Redaction;
+import io.mcphub.gateway.upstream.Upstream;
+import io.mcphub.gateway.upstream.UpstreamState;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The answer to a call whose server is configured but not connected ({@code UPSTREAM_UNAVAILABLE}): it names the
+ * server and its state and says to retry, in hub words only. An unavailability reported by the upstream layer (whose
+ * text may carry exception messages or command paths) is logged with a correlation id and answered generically.
+ */
+final class UpstreamUnavailable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UpstreamUnavailable.class);
+
+  private UpstreamUnavailable() {
+  }
+
+  /** The error for a call to {@code upstream}, which is known but has no tools listed right now; null if it is connected. */
+  static McpException whileNotConnected(Upstream upstream) {
+    UpstreamState state = upstream.state();
+    String why = switch (state) {
+      case CONNECTED -> null;
+      case CONNECTING, DISCONNECTED -> "is restarting (" + state.label() + "); retry in a few seconds";
+      case STOPPED -> "is stopped; retry once an operator starts it again (POST /api/servers/start)";
+      case DISABLED -> "is disabled in the configuration; retry once it is enabled";
+    };
+    return why == null ? null : error(upstream, "upstream server '" + upstream.name() + "' " + why);
+  }
+
+  /** Replaces an {@code UPSTREAM_UNAVAILABLE} failure's text (logged under a reference) by a generic one; others pass. */
+  static <T> Future<T> redacted(Throwable failure, Upstream upstream) {
+    if (!(failure instanceof McpException mcp) || mcp.code() != JsonRpc.UPSTREAM_UNAVAILABLE) {
+      return Future.failedFuture(failure);
+    }
+    String reference = Redaction.reference();
+    LOG.warn("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Redaction.secrets(mcp.getMessage()));
+    return Future.failedFuture(error(upstream, "upstream server '" + upstream.name()
+        + "' disconnected or could not be reached; retry in a few seconds (ref " + reference + ")"));
+  }
+
+  private static McpException error(Upstream upstream, String message) {
+    return new McpException(JsonRpc.UPSTREAM_UNAVAILABLE, message, new JsonObject().put("server", upstream.name())
+        .put("state", upstream.state().label()).put("retryable", upstream.state() != UpstreamState.DISABLED));
+  }
+}
