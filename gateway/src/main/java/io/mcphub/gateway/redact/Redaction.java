@@ -23,7 +23,7 @@ public final class Redaction {
 
   private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{4,}");
   private static final Pattern FIELD = Pattern.compile("(?i)([\"']?[A-Za-z0-9_-]*(?:api[_-]?key|apikey|token|secret|password"
-      + "|passwd|authorization|credential|private[_-]?key|x-goog-api-key)[\"']?\\s*[:=]\\s*[\"']?)([^\\s\"'&,;}]{3,})");
+      + "|passwd|authorization|credential|private[_-]?key|x-goog-api-key)[\"']?\\s*[:=]\\s*[\"']?)(?!(?:bearer|basic)\\s)([^\\s\"'&,;}]{3,})");
   private static final Pattern QUERY = Pattern.compile("(?i)([?&](?:key|api_key|apikey|access_token|token|sig|signature)=)[^&\\s\"'#]+");
   private static final Pattern KEY_SHAPES = Pattern.compile("\\b(?:AIza[0-9A-Za-z_-]{30,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{30,}"
       + "|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16})\\b");
