@@ -34,10 +34,18 @@ final class UpstreamUnavailable {
     return why == null ? null : error(upstream, "upstream server '" + upstream.name() + "' " + why);
   }
 
-  /** Replaces an {@code UPSTREAM_UNAVAILABLE} failure's text (logged under a reference) by a generic one; others pass. */
+  /**
+   * What a client is told of a failed call: an {@code UPSTREAM_UNAVAILABLE} failure's text (logged under a reference)
+   * is replaced by a generic one; an error the upstream answered keeps its code and data, its message with secrets
+   * removed; anything else passes on (the dispatcher answers it generically).
+   */
   static <T> Future<T> redacted(Throwable failure, Upstream upstream) {
-    if (!(failure instanceof McpException mcp) || mcp.code() != JsonRpc.UPSTREAM_UNAVAILABLE) {
+    if (!(failure instanceof McpException mcp)) {
       return Future.failedFuture(failure);
+    }
+    if (mcp.code() != JsonRpc.UPSTREAM_UNAVAILABLE) {
+      String message = Redaction.secrets(mcp.getMessage());
+      return Future.failedFuture(message.equals(mcp.getMessage()) ? mcp : new McpException(mcp.code(), message, mcp.data()));
     }
     String reference = Redaction.reference();
     LOG.warn("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Redaction.secrets(mcp.getMessage()));
