@@ -50,6 +50,8 @@ public final class ToolCategoryLearner {
   private long lastRequestAt;
   private boolean writing;
   private boolean dirty;
+  /** Set when the file exists but could not be read: writing would overwrite what it holds. */
+  private boolean unreadable;
 
   public ToolCategoryLearner(Vertx vertx, Hub hub, FilteringOptions options, Path stateDir) {
     this.vertx = vertx;
@@ -85,7 +87,11 @@ public final class ToolCategoryLearner {
           LOG.info("{} tool categories loaded from {}", stored.size(), store.path());
           return (Void) null;
         })
-        .onFailure(error -> LOG.warn("cannot read {}: {}; learned categories are not loaded", store.path(), error.toString()))
+        .onFailure(error -> {
+          unreadable = true;
+          LOG.warn("cannot read {}: {}; learned categories are neither loaded nor written, so as not to overwrite it",
+              store.path(), error.toString());
+        })
         .otherwiseEmpty();
   }
 
@@ -151,6 +157,9 @@ public final class ToolCategoryLearner {
    * (once, all of them) right after it. Completes when the current state has been handed to a write; never fails.
    */
   private Future<Void> persist() {
+    if (unreadable) {
+      return Future.succeededFuture();
+    }
     if (writing) {
       dirty = true;
       return Future.succeededFuture();

@@ -48,7 +48,7 @@ final class UpstreamUnavailable {
       return Future.failedFuture(message.equals(mcp.getMessage()) ? mcp : new McpException(mcp.code(), message, mcp.data()));
     }
     String reference = Redaction.reference();
-    LOG.warn("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Redaction.secrets(mcp.getMessage()));
+    LOG.info("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Redaction.secrets(mcp.getMessage()));
     return Future.failedFuture(error(upstream, "upstream server '" + upstream.name()
         + "' disconnected or could not be reached; retry in a few seconds (ref " + reference + ")"));
   }

@@ -51,7 +51,7 @@ final class StdioTransport implements UpstreamTransport {
   private static final long TERMINATE_GRACE_MS = 2_000;
   private static final long TREE_REFRESH_MS = 500;
   private static final long TREE_REFRESH_NANOS = TREE_REFRESH_MS * 1_000_000;
-  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|password|passwd|credential|auth|pat).*");
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|passw|credential|auth).*|(.*_)?pat(_.*)?");
   private static final byte[] EOL = {'\n'};
   private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
   private static final Logger STDERR = LoggerFactory.getLogger("upstream.stderr");
@@ -61,6 +61,8 @@ final class StdioTransport implements UpstreamTransport {
   private final Function<String, String> hubEnvironment;
   private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
   private final List<String> secrets;
+  /** Warnings about a server's stdout (invalid lines), rate-limited like its stderr; used by the stdout thread only. */
+  private final LogRateLimit stdoutWarnings = new LogRateLimit(STDERR_BURST, STDERR_LINES_PER_SECOND, System::nanoTime);
   private volatile Process process;
   private volatile ProcessTree tree;
   private volatile boolean closing;
@@ -181,12 +183,19 @@ final class StdioTransport implements UpstreamTransport {
         return;
       }
     } catch (DecodeException e) {
-      LOG.warn("upstream '{}' wrote invalid JSON to stdout; skipped: {}", config.name(), e.getMessage());
+      warnStdout("invalid JSON", trimmed);
       return;
     }
     if (!trimmed.isEmpty()) {
-      LOG.warn("upstream '{}' wrote a non-JSON-RPC line to stdout; skipped: {}", config.name(),
-          Redaction.secrets(abbreviate(trimmed), secrets));
+      warnStdout("a non-JSON-RPC line", trimmed);
+    }
+  }
+
+  private void warnStdout(String what, String line) {
+    long suppressed = stdoutWarnings.admit();
+    if (suppressed >= 0) {
+      LOG.warn("upstream '{}' wrote {} to stdout; skipped{}: {}", config.name(), what,
+          suppressed > 0 ? " (" + suppressed + " earlier warnings suppressed)" : "", abbreviate(Redaction.secrets(line, secrets)));
     }
   }
 
@@ -214,9 +223,9 @@ final class StdioTransport implements UpstreamTransport {
     if (suppressed > 0) {
       STDERR.info("[{}] ({} stderr lines suppressed: more than {} lines/s)", config.name(), suppressed, STDERR_LINES_PER_SECOND);
     }
-    String shown = line.length() > MAX_STDERR_LOGGED_CHARS ? line.substring(0, MAX_STDERR_LOGGED_CHARS) + "… ("
-        + line.length() + " chars)" : line;
-    STDERR.info("[{}] {}", config.name(), Redaction.secrets(shown, secrets));
+    String clean = Redaction.secrets(line, secrets);
+    STDERR.info("[{}] {}", config.name(), clean.length() > MAX_STDERR_LOGGED_CHARS
+        ? clean.substring(0, MAX_STDERR_LOGGED_CHARS) + "… (" + clean.length() + " chars)" : clean);
   }
 
   /** Keeps the pipe drained so that the child never blocks writing to stderr. */
