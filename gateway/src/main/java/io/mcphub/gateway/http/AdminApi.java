@@ -41,9 +41,12 @@ final class AdminApi {
     withServer(ctx, upstream -> Future.succeededFuture(upstream));
   }
 
-  /** Starts a stopped, disabled or waiting-to-restart server now; a start that fails is answered 502 with the reason. */
+  /**
+   * Starts a server that is not connected now (stopped, disabled, waiting to restart or connecting: a new attempt
+   * replaces the pending one) and answers once the attempt has ended; a start that fails is answered 502 with the reason.
+   */
   void start(RoutingContext ctx) {
-    withServer(ctx, upstream -> (upstream.state() == UpstreamState.CONNECTED || upstream.state() == UpstreamState.CONNECTING
+    withServer(ctx, upstream -> (upstream.state() == UpstreamState.CONNECTED
         ? Future.<Void>succeededFuture() : upstream.connectNow()).compose(v -> started(upstream)));
   }
 
@@ -56,9 +59,9 @@ final class AdminApi {
     withServer(ctx, upstream -> upstream.stop().compose(v -> upstream.connectNow()).compose(v -> started(upstream)));
   }
 
-  /** Succeeds when the server is up (or still connecting); fails with why it is not, secrets removed, under a reference. */
+  /** Succeeds when the server is up; fails with why it is not, secrets removed, under a reference. */
   private static Future<Upstream> started(Upstream upstream) {
-    if (upstream.state() == UpstreamState.CONNECTED || upstream.state() == UpstreamState.CONNECTING) {
+    if (upstream.state() == UpstreamState.CONNECTED) {
       return Future.succeededFuture(upstream);
     }
     String reference = Redaction.reference();
