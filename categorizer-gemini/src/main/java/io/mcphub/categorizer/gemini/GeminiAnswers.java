@@ -5,10 +5,12 @@ import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
 import io.mcphub.categorizer.llm.LlmAnswers;
+import io.mcphub.categorizer.llm.Redaction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * Turns a {@code generateContent} response into a categorization, or a {@link CategorizerException} with a
@@ -27,7 +29,8 @@ final class GeminiAnswers {
     return status == 429 || status >= 500;
   }
 
-  static CategorizerException httpError(int status, Buffer body) {
+  /** The failure for an HTTP error; Gemini's message is kept, with the key and anything shaped like a secret removed. */
+  static CategorizerException httpError(int status, Buffer body, String apiKey) {
     String detail = "";
     try {
       JsonObject error = body == null || body.length() == 0 ? null : new JsonObject(body).getJsonObject("error");
@@ -38,7 +41,8 @@ final class GeminiAnswers {
       detail = "";
     }
     int code = status == 408 || status == 504 ? CategorizerFailures.TIMEOUT : CategorizerFailures.UNAVAILABLE;
-    return new CategorizerException(code, "Gemini answered HTTP " + status + detail.stripTrailing());
+    String reason = "Gemini answered HTTP " + status + detail.stripTrailing();
+    return new CategorizerException(code, Redaction.secrets(reason, apiKey == null ? List.of() : List.of(apiKey)));
   }
 
   static Categorization parse(Buffer body, CategorizationRequest request, String model) {

@@ -39,7 +39,7 @@ final class GeminiCategorizer extends LlmCategorizer {
   private Outcome outcome(HttpResponse<Buffer> response, CategorizationRequest request) {
     int status = response.statusCode();
     if (status != 200) {
-      CategorizerException error = GeminiAnswers.httpError(status, response.body());
+      CategorizerException error = GeminiAnswers.httpError(status, response.body(), options.common().apiKey());
       return GeminiAnswers.retryable(status) ? Outcome.retryable(error, 0) : Outcome.fatal(error);
     }
     try {

@@ -88,6 +88,17 @@ class GeminiCategorizerTest {
   }
 
   @Test
+  void aKeyOrTokenThatGeminiEchoesInItsErrorIsRedactedFromTheReasonAndTheStatus() {
+    fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "API key " + KEY + " rejected (x-goog-api-key: " + KEY
+        + ", Authorization: Bearer ya29.secret-token, url ?key=AIzaSyA0123456789abcdefghijklmnopqrstu)"));
+    GeminiCategorizer gemini = categorizer(new JsonObject());
+    CategorizerException error = failure(gemini.categorize(request("x")));
+    assertThat(error.getMessage()).startsWith("Gemini answered HTTP 400: INVALID_ARGUMENT API key [REDACTED] rejected")
+        .doesNotContain(KEY).doesNotContain("ya29.secret-token").doesNotContain("AIzaSyA0123456789");
+    assertThat(gemini.status().encode()).doesNotContain(KEY).doesNotContain("ya29.secret-token").contains("[REDACTED]");
+  }
+
+  @Test
   void anInvalidKeyIsAFailureWithGeminisMessageAndNeverTheKey() {
     fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
     CategorizerException error = failure(categorizer(new JsonObject()).categorize(request("x")));

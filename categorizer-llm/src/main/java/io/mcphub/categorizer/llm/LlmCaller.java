@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
  * The resilient call every LLM categorizer makes: answers from the cache when it can; otherwise one exchange with the
  * provider, retried after rate limits, server errors and connection errors with jittered exponential backoff (or the
  * provider's {@code Retry-After}) inside the {@code timeoutMs} budget; behind a circuit breaker that refusals of a
- * single prompt (blocked, cut off, malformed) do not trip. Every failure is a {@link CategorizerException}.
+ * single prompt (blocked, cut off, malformed) do not trip. Every failure is a {@link CategorizerException} whose
+ * reason has been through {@link Redaction} (the API key and anything shaped like a secret removed).
  * Used on one context.
  */
 public final class LlmCaller {
@@ -136,7 +137,7 @@ public final class LlmCaller {
       return Outcome.fatal(timedOut());
     }
     return Outcome.retryable(new CategorizerException(CategorizerFailures.UNAVAILABLE,
-        "cannot reach " + provider + ": " + error.getMessage()), 0);
+        "cannot reach " + provider + ": " + Redaction.secrets(String.valueOf(error.getMessage()), keys())), 0);
   }
 
   private Future<Outcome> retryLater(Outcome outcome, Exchange exchange, long deadline, int retry) {
@@ -155,12 +156,16 @@ public final class LlmCaller {
       failure = new CategorizerException(CategorizerFailures.UNAVAILABLE, "circuit open after " + options.circuitFailures()
           + " failures in a row; " + provider + " is tried again after " + options.circuitResetMs() + " ms");
     } else if (error instanceof CategorizerException known) {
-      failure = known;
+      failure = new CategorizerException(known.code(), Redaction.secrets(known.getMessage(), keys()));
     } else {
       failure = new CategorizerException(CategorizerFailures.INTERNAL, provider + " call failed");
     }
     lastError = failure.getMessage();
     return Future.failedFuture(failure);
+  }
+
+  private java.util.List<String> keys() {
+    return options.apiKey() == null ? java.util.List.of() : java.util.List.of(options.apiKey());
   }
 
   private CategorizerException timedOut() {

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code llmCategorization.categorizeTools}: asks the LLM provider, in the background, for the category of every tool
  * that neither a custom mapping nor its server's category decides. At most {@value #CONCURRENCY} requests at a time,
  * at least {@value #MIN_INTERVAL_MS} ms apart; answers are applied live (sessions whose list changes are told) and kept
- * in {@code tool-categories.json} under the state directory for {@code cacheTTL} seconds. Never delays start-up,
- * listing or calls: until an answer arrives the tool rules decide.
+ * in {@code tool-categories.json} under the state directory for {@code cacheTTL} seconds ({@link LearnedCategoryStore}:
+ * written atomically off the event loop, one write at a time, the latest state last). Never delays start-up, listing or
+ * calls: until an answer arrives the tool rules decide.
  */
 public final class ToolCategoryLearner {
 
@@ -38,7 +39,7 @@ public final class ToolCategoryLearner {
   private final Vertx vertx;
   private final Hub hub;
   private final FilteringOptions options;
-  private final Path file;
+  private final LearnedCategoryStore store;
   private final CategorizerClient provider;
   private final List<CategoryDefinition> categories;
   private final long ttlMs;
@@ -47,12 +48,16 @@ public final class ToolCategoryLearner {
   private JsonObject stored = new JsonObject();
   private int inFlight;
   private long lastRequestAt;
+  private boolean writing;
+  private boolean dirty;
+  /** Set when the file exists but could not be read: writing would overwrite what it holds. */
+  private boolean unreadable;
 
   public ToolCategoryLearner(Vertx vertx, Hub hub, FilteringOptions options, Path stateDir) {
     this.vertx = vertx;
     this.hub = hub;
     this.options = options;
-    this.file = stateDir.resolve("tool-categories.json");
+    this.store = new LearnedCategoryStore(stateDir.resolve("tool-categories.json"));
     this.provider = new CategorizerClient(vertx, options.llm().provider(), options.llm().timeoutMs());
     this.categories = options.categories().stream().map(c -> new CategoryDefinition(c.name(), c.description())).toList();
     this.ttlMs = options.llm().config().getLong("cacheTTL", DEFAULT_TTL_SECONDS) * 1_000;
@@ -63,22 +68,29 @@ public final class ToolCategoryLearner {
     return options.llm().config().getBoolean("categorizeTools", false) && !PromptAnalyzer.HEURISTIC.equals(options.llm().provider());
   }
 
-  /** Loads earlier answers that have not expired; a missing or unreadable file only means starting afresh. */
+  /**
+   * Loads earlier answers that have not expired. A missing file means starting afresh; an unusable one is kept aside by
+   * the store (and named in a warning); an unreadable one is reported. Never fails.
+   */
   public Future<Void> start() {
-    return vertx.fileSystem().readFile(file.toString())
-        .map(buffer -> {
-          JsonObject json = buffer.toJsonObject();
+    return vertx.executeBlocking(store::load)
+        .map(json -> {
           long now = System.currentTimeMillis();
           ToolCategorizer categorizer = hub.registry().toolCategorizer();
           json.forEach(entry -> {
-            JsonObject value = (JsonObject) entry.getValue();
-            if (value.getLong("learnedAt", 0L) + ttlMs > now) {
+            if (entry.getValue() instanceof JsonObject value && value.getValue("category") instanceof String category
+                && value.getLong("learnedAt", 0L) + ttlMs > now) {
               stored.put(entry.getKey(), value);
-              categorizer.learn(entry.getKey(), value.getString("category"));
+              categorizer.learn(entry.getKey(), category);
             }
           });
-          LOG.info("{} tool categories loaded from {}", stored.size(), file);
+          LOG.info("{} tool categories loaded from {}", stored.size(), store.path());
           return (Void) null;
+        })
+        .onFailure(error -> {
+          unreadable = true;
+          LOG.warn("cannot read {}: {}; learned categories are neither loaded nor written, so as not to overwrite it",
+              store.path(), error.toString());
         })
         .otherwiseEmpty();
   }
@@ -140,10 +152,31 @@ public final class ToolCategoryLearner {
     }
   }
 
+  /**
+   * Writes the current answers: one write at a time, off the event loop; changes made while a write runs are written
+   * (once, all of them) right after it. Completes when the current state has been handed to a write; never fails.
+   */
   private Future<Void> persist() {
+    if (unreadable) {
+      return Future.succeededFuture();
+    }
+    if (writing) {
+      dirty = true;
+      return Future.succeededFuture();
+    }
+    writing = true;
+    dirty = false;
     Buffer content = stored.toBuffer();
-    return vertx.fileSystem().mkdirs(file.getParent().toString())
-        .compose(v -> vertx.fileSystem().writeFile(file.toString(), content))
-        .onFailure(error -> LOG.warn("cannot write {}: {}", file, error.getMessage()));
+    return vertx.executeBlocking(() -> {
+      store.save(content);
+      return (Void) null;
+    }).onFailure(error -> LOG.warn("cannot write {}: {}", store.path(), error.toString()))
+        .otherwiseEmpty()
+        .onComplete(done -> {
+          writing = false;
+          if (dirty) {
+            persist();
+          }
+        });
   }
 }

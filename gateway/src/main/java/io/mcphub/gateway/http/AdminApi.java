@@ -1,6 +1,7 @@
 package io.mcphub.gateway.http;
 
 import io.mcphub.gateway.mcp.Hub;
+import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.upstream.ListKind;
 import io.mcphub.gateway.upstream.Upstream;
@@ -11,14 +12,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API for servers and sessions, in MCP Hub's shapes: {@code GET /api/servers}, {@code POST
  * /api/servers/info|start|stop|restart} with {@code {"server_name": ...}}, {@code GET /api/sessions}. Errors are
- * {@code {error, code, timestamp}} with 400 or 404. Sessions are shown by their public {@code handle}, never by
- * their id: the id is a secret of the client that opened the session.
+ * {@code {status: "error", error, code, timestamp}} with 400 or 404, and 502 {@code SERVER_START_FAILED} (with the
+ * server's info) when a start or restart did not bring the server up. Sessions are shown by their public
+ * {@code handle}, never by their id: the id is a secret of the client that opened the session.
  */
 final class AdminApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
 
   private final Hub hub;
 
@@ -36,17 +42,43 @@ final class AdminApi {
     withServer(ctx, upstream -> Future.succeededFuture(upstream));
   }
 
+  /**
+   * Starts a server that is not connected now (stopped, disabled, waiting to restart or connecting: a new attempt
+   * replaces the pending one) and answers once the attempt has ended; a start that fails is answered 502 with the reason.
+   */
   void start(RoutingContext ctx) {
-    withServer(ctx, upstream -> upstream.state() == UpstreamState.STOPPED || upstream.state() == UpstreamState.DISABLED
-        ? upstream.connectNow().map(upstream) : Future.succeededFuture(upstream));
+    withServer(ctx, upstream -> (upstream.state() == UpstreamState.CONNECTED
+        ? Future.<Void>succeededFuture() : upstream.connectNow()).compose(v -> started(upstream)));
   }
 
   void stop(RoutingContext ctx) {
     withServer(ctx, upstream -> upstream.stop().map(upstream));
   }
 
+  /** Stops and starts a server; a start that fails is answered 502 with the reason. */
   void restart(RoutingContext ctx) {
-    withServer(ctx, upstream -> upstream.stop().compose(v -> upstream.connectNow()).map(upstream));
+    withServer(ctx, upstream -> upstream.stop().compose(v -> upstream.connectNow()).compose(v -> started(upstream)));
+  }
+
+  /** Succeeds when the server is up; fails with why it is not, secrets removed, under a reference. */
+  private static Future<Upstream> started(Upstream upstream) {
+    if (upstream.state() == UpstreamState.CONNECTED) {
+      return Future.succeededFuture(upstream);
+    }
+    String reference = Redaction.reference();
+    String why = upstream.lastError() == null ? upstream.state().label() : Redaction.secrets(upstream.lastError());
+    LOG.warn("admin start of upstream '{}' failed [ref {}]: {}", upstream.name(), reference, why);
+    return Future.failedFuture(new StartFailedException("server \"" + upstream.name() + "\" failed to start: " + why
+        + " (ref " + reference + ")"));
+  }
+
+  /** A start the admin API asked for did not bring the server up. */
+  private static final class StartFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StartFailedException(String message) {
+      super(message, null, false, false);
+    }
   }
 
   void sessions(RoutingContext ctx) {
@@ -86,7 +118,13 @@ final class AdminApi {
           + String.join(", ", hub.upstreams().stream().map(Upstream::name).toList()));
       return;
     }
-    action.apply(upstream).onComplete(done -> ok(ctx, new JsonObject().put("status", "ok").put("server", info(upstream))));
+    action.apply(upstream).onComplete(done -> {
+      if (done.failed() && done.cause() instanceof StartFailedException failed) {
+        error(ctx, 502, "SERVER_START_FAILED", failed.getMessage(), info(upstream));
+      } else {
+        ok(ctx, new JsonObject().put("status", "ok").put("server", info(upstream)));
+      }
+    });
   }
 
   private static JsonObject info(Upstream upstream) {
@@ -115,7 +153,15 @@ final class AdminApi {
   }
 
   private static void error(RoutingContext ctx, int status, String code, String message) {
+    error(ctx, status, code, message, null);
+  }
+
+  private static void error(RoutingContext ctx, int status, String code, String message, JsonObject server) {
+    JsonObject body = new JsonObject().put("status", "error").put("error", message).put("code", code);
+    if (server != null) {
+      body.put("server", server);
+    }
     ctx.response().setStatusCode(status).putHeader("Content-Type", McpHeaders.JSON)
-        .end(new JsonObject().put("error", message).put("code", code).put("timestamp", Instant.now().toString()).encode());
+        .end(body.put("timestamp", Instant.now().toString()).encode());
   }
 }

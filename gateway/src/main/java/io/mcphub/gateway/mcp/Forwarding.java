@@ -10,7 +10,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Sends a client request on to the upstream instance that serves that client — the server's shared instance, or
  * the client's own for a per-client server — carrying the client's handle ({@link McpRequest#origin()}), and
- * tracks it in the session so that a cancellation can follow it.
+ * tracks it in the session so that a cancellation can follow it. What the upstream layer says of a failure reaches
+ * the client in hub words only ({@link UpstreamUnavailable#redacted}).
  */
 final class Forwarding {
 
@@ -29,11 +30,12 @@ final class Forwarding {
 
   private static Future<JsonObject> send(McpRequest request, Upstream upstream, String method, JsonObject params) {
     OutboundCall call = upstream.call(method, params, request.origin());
+    Future<JsonObject> result = call.result().recover(error -> UpstreamUnavailable.redacted(error, upstream));
     if (call.upstreamId() < 0) {
-      return call.result();
+      return result;
     }
     Session session = request.session();
     session.trackInFlight(request.id(), new InFlightCall(upstream, call.upstreamId()));
-    return call.result().onComplete(done -> session.untrackInFlight(request.id()));
+    return result.onComplete(done -> session.untrackInFlight(request.id()));
   }
 }

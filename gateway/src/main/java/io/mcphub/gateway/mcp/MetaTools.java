@@ -119,14 +119,25 @@ final class MetaTools {
       return Future.succeededFuture(toolError("arguments must be an object"));
     }
     CatalogEntry tool = hub.registry().tool(toolName);
-    if (tool == null || !policy.callable(request.session(), tool)) {
+    if (tool == null) {
+      McpException unavailable = ToolHandlers.unavailableOwner(hub.registry(), toolName);
+      return Future.succeededFuture(toolError(unavailable != null ? unavailable.getMessage() : "Unknown tool: " + toolName));
+    }
+    if (!policy.callable(request.session(), tool)) {
       return Future.succeededFuture(toolError("Unknown tool: " + toolName));
     }
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
     return hub.forwarding().forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
         .recover(error -> Future.succeededFuture(toolError(error instanceof McpException mcp ? mcp.getMessage()
-            : "the call failed")));
+            : failedCall(toolName, error))));
+  }
+
+  /** An unexpected failure of a forwarded call: logged with a reference, answered generically. */
+  private static String failedCall(String toolName, Throwable error) {
+    String reference = io.mcphub.gateway.redact.Redaction.reference();
+    LOG.warn("hub__call_tool of {} failed [ref {}]", toolName, reference, error);
+    return "the call failed (ref " + reference + ")";
   }
 
   private Future<JsonObject> reset(McpRequest request) {

@@ -5,11 +5,16 @@ import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** {@code tools/list} and {@code tools/call}, both governed by the same {@link ExposurePolicy}; meta tools first. */
+/**
+ * {@code tools/list} and {@code tools/call}, both governed by the same {@link ExposurePolicy}; meta tools first. A call
+ * to a tool of a configured server that is not connected right now is answered {@code UPSTREAM_UNAVAILABLE} (retry),
+ * not "Unknown tool".
+ */
 final class ToolHandlers {
 
   private final CapabilityRegistry registry;
@@ -45,10 +50,23 @@ final class ToolHandlers {
       return meta.call(name, request);
     }
     CatalogEntry tool = registry.tool(name);
-    if (tool == null || !exposure.visible(request.session(), tool)) {
+    if (tool == null) {
+      McpException unavailable = unavailableOwner(registry, name);
+      return Future.failedFuture(unavailable != null ? unavailable : McpException.invalidParams("Unknown tool: " + name));
+    }
+    if (!exposure.visible(request.session(), tool)) {
       return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));
     }
     JsonObject params = request.params().put("name", tool.originalName());
     return forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params);
+  }
+
+  /**
+   * For a name no listed tool has: the retryable error when a configured server owns its namespace but is not connected
+   * (restarting, stopped), else null (the name is unknown).
+   */
+  static McpException unavailableOwner(CapabilityRegistry registry, String name) {
+    Upstream owner = registry.namespaceOwner(name);
+    return owner == null ? null : UpstreamUnavailable.whileNotConnected(owner);
   }
 }

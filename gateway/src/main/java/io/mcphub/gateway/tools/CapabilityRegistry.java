@@ -81,6 +81,23 @@ public final class CapabilityRegistry {
     return tools.get(name);
   }
 
+  /**
+   * The configured upstream whose namespace {@code name} is in ({@code <server>__…}), whether or not it lists such a
+   * tool right now (it may be restarting); the longest matching prefix wins. Null when no configured server owns it.
+   */
+  public Upstream namespaceOwner(String name) {
+    Upstream owner = null;
+    int longest = -1;
+    for (Upstream upstream : upstreams) {
+      String prefix = ToolNames.serverId(upstream.name()) + ToolNames.SEPARATOR;
+      if (name.startsWith(prefix) && name.length() > prefix.length() && prefix.length() > longest) {
+        owner = upstream;
+        longest = prefix.length();
+      }
+    }
+    return owner;
+  }
+
   public Iterable<CatalogEntry> prompts() {
     return prompts.values();
   }

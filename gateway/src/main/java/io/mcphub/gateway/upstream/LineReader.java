@@ -1,79 +1,78 @@
 package io.mcphub.gateway.upstream;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.parsetools.RecordParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads {@code \n}-terminated UTF-8 lines from a stream with a length limit: a longer line is skipped
- * (and reported) instead of growing memory without bound.
+ * Reads {@code \n}-terminated UTF-8 lines (a trailing {@code \r} dropped) from a blocking stream, framed by Vert.x's
+ * {@link RecordParser}: each chunk is scanned once, a character or a CR/LF split across chunks is reassembled, and a
+ * line longer than the limit ends the read with {@link LineTooLongException} instead of growing memory without bound.
+ * Runs on the caller's (dedicated) thread; blank lines are skipped.
  */
 final class LineReader {
 
   /** What a reader does with each line. */
+  @FunctionalInterface
   interface Sink {
     void line(String line);
-
-    void oversized(int limit);
   }
+
+  /** A line exceeded the limit: the stream's framing can no longer be trusted. */
+  static final class LineTooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LineTooLongException(int limit) {
+      super("a line longer than " + limit + " bytes");
+    }
+  }
+
+  private static final int CHUNK_BYTES = 64 * 1024;
+  private static final Buffer NEWLINE = Buffer.buffer(new byte[] {'\n'});
 
   private final InputStream in;
   private final int maxLineBytes;
-  private final byte[] chunk = new byte[64 * 1024];
-  private byte[] line = new byte[8 * 1024];
-  private int length;
-  private boolean skipping;
+  private boolean tooLong;
 
   LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
   }
 
-  /** Reads until end of stream, handing each line to {@code sink}. */
+  /** Reads until end of stream (a last line without {@code \n} included), handing each line to {@code sink}. */
   void readAll(Sink sink) throws IOException {
+    RecordParser parser = RecordParser.newDelimited(NEWLINE, record -> emit(record, sink)).maxRecordSize(maxLineBytes);
+    parser.exceptionHandler(error -> tooLong = true);
+    byte[] chunk = new byte[CHUNK_BYTES];
     int read;
     while ((read = in.read(chunk)) >= 0) {
-      int start = 0;
-      for (int i = 0; i < read; i++) {
-        if (chunk[i] == '\n') {
-          append(chunk, start, i - start, sink);
-          emit(sink);
-          start = i + 1;
-        }
+      if (read > 0) {
+        parser.handle(Buffer.buffer(Arrays.copyOf(chunk, read)));
       }
-      append(chunk, start, read - start, sink);
+      if (tooLong) {
+        throw new LineTooLongException(maxLineBytes);
+      }
     }
-    if (length > 0 && !skipping) {
-      emit(sink);
+    parser.handle(NEWLINE);
+    if (tooLong) {
+      throw new LineTooLongException(maxLineBytes);
     }
   }
 
-  private void append(byte[] source, int offset, int count, Sink sink) {
-    if (skipping || count == 0) {
+  private void emit(Buffer record, Sink sink) {
+    if (tooLong) {
       return;
     }
-    if (length + count > maxLineBytes) {
-      skipping = true;
-      length = 0;
-      sink.oversized(maxLineBytes);
+    if (record.length() > maxLineBytes) {
+      tooLong = true;
       return;
     }
-    if (length + count > line.length) {
-      line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+    int end = record.length() > 0 && record.getByte(record.length() - 1) == '\r' ? record.length() - 1 : record.length();
+    if (end > 0) {
+      sink.line(record.getString(0, end, StandardCharsets.UTF_8.name()));
     }
-    System.arraycopy(source, offset, line, length, count);
-    length += count;
-  }
-
-  private void emit(Sink sink) {
-    if (!skipping) {
-      int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-      if (end > 0) {
-        sink.line(new String(line, 0, end, StandardCharsets.UTF_8));
-      }
-    }
-    skipping = false;
-    length = 0;
   }
 }

@@ -53,7 +53,8 @@ final class SseClientTransport implements UpstreamTransport {
         return;
       }
       stream = response;
-      SseEventParser parser = new SseEventParser(event -> onEvent(event, messageHandler, ready));
+      SseEventParser parser = new SseEventParser(event -> onEvent(event, messageHandler, ready),
+          problem -> refuse(problem, ready, closeHandler));
       response.handler(parser::feed);
       response.exceptionHandler(error -> LOG.debug("upstream '{}' SSE stream error: {}", config.name(), error.getMessage()));
       response.endHandler(v -> {
@@ -65,6 +66,17 @@ final class SseClientTransport implements UpstreamTransport {
       });
     });
     return ready.future();
+  }
+
+  /** The stream broke its framing (an oversized event): the connection is dropped and its calls fail. */
+  private void refuse(String problem, Promise<Void> ready, Handler<String> closeHandler) {
+    LOG.warn("upstream '{}' sent {} on its SSE stream; connection dropped", config.name(), problem);
+    ready.tryFail(new IllegalStateException("upstream sent " + problem));
+    if (!closed) {
+      closed = true;
+      stream.request().reset();
+      closeHandler.handle("sent " + problem);
+    }
   }
 
   private void onEvent(SseEventParser.Event event, MessageHandler messageHandler, Promise<Void> ready) {

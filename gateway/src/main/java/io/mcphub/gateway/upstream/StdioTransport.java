@@ -1,6 +1,7 @@
 package io.mcphub.gateway.upstream;
 
 import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -17,16 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * An upstream child process speaking newline-delimited JSON-RPC on stdin/stdout. Three dedicated threads
  * keep blocking pipe I/O off the event loop: the stdout reader parses JSON and hands each message back with
- * {@link Context#runOnContext}, the stderr reader logs lines tagged with the server name, and the stdin
- * writer drains a queue.
+ * {@link Context#runOnContext}, the stderr reader logs lines tagged with the server name (rate-limited, truncated and
+ * with secrets redacted), and the stdin writer drains a queue. A stdout line over {@value #MAX_LINE_BYTES} bytes breaks
+ * the connection (the process is ended, its calls fail, it is restarted). The process tree is watched while it runs so
+ * that stopping the server — or the wrapper ({@code sh -c}, {@code npx}) dying first — ends every process of it: the
+ * tree is scanned before the first message (so whatever the server started before answering is known when it is
+ * connected), then at most every {@value #TREE_REFRESH_MS} ms while it talks and on a timer while it is quiet.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#stdio">stdio transport</a>
  */
@@ -34,8 +39,19 @@ final class StdioTransport implements UpstreamTransport {
 
   /** Variables a child inherits from the hub; everything else comes from its configured {@code env}. */
   static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "LANG");
+  /** The longest stdout line (one JSON-RPC message) accepted: 64 MiB. */
   static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+  /** A stderr line longer than this ends stderr logging for the process (the rest is read and discarded). */
+  static final int MAX_STDERR_LINE_BYTES = 64 * 1024;
+  /** Stderr lines are logged up to this many characters. */
+  static final int MAX_STDERR_LOGGED_CHARS = 1_000;
+  /** Stderr lines logged per server: a burst of this many, then {@link #STDERR_LINES_PER_SECOND}. */
+  static final int STDERR_BURST = 50;
+  static final double STDERR_LINES_PER_SECOND = 10;
   private static final long TERMINATE_GRACE_MS = 2_000;
+  private static final long TREE_REFRESH_MS = 500;
+  private static final long TREE_REFRESH_NANOS = TREE_REFRESH_MS * 1_000_000;
+  private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(key|token|secret|passw|credential|auth).*|(.*_)?pat(_.*)?");
   private static final byte[] EOL = {'\n'};
   private static final Logger LOG = LoggerFactory.getLogger(StdioTransport.class);
   private static final Logger STDERR = LoggerFactory.getLogger("upstream.stderr");
@@ -44,13 +60,21 @@ final class StdioTransport implements UpstreamTransport {
   private final ServerConfig config;
   private final Function<String, String> hubEnvironment;
   private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
+  private final List<String> secrets;
+  /** Warnings about a server's stdout (invalid lines), rate-limited like its stderr; used by the stdout thread only. */
+  private final LogRateLimit stdoutWarnings = new LogRateLimit(STDERR_BURST, STDERR_LINES_PER_SECOND, System::nanoTime);
   private volatile Process process;
+  private volatile ProcessTree tree;
   private volatile boolean closing;
+  private volatile String broken;
+  private long refreshTimer = -1;
 
   StdioTransport(Vertx vertx, ServerConfig config, Function<String, String> hubEnvironment) {
     this.vertx = vertx;
     this.config = config;
     this.hubEnvironment = hubEnvironment;
+    this.secrets = config.env().entrySet().stream().filter(e -> SECRET_NAME.matcher(e.getKey()).matches())
+        .map(Map.Entry::getValue).toList();
   }
 
   @Override
@@ -58,17 +82,29 @@ final class StdioTransport implements UpstreamTransport {
     Context context = vertx.getOrCreateContext();
     return vertx.executeBlocking(this::spawn, false).map(started -> {
       process = started;
+      tree = new ProcessTree(started.toHandle());
       startThread("stdout", () -> readMessages(started, context, messageHandler));
       startThread("stderr", () -> readStderr(started));
       startThread("stdin", () -> writeMessages(started.getOutputStream()));
-      started.onExit().thenAccept(exited -> context.runOnContext(v -> {
-        outbox.offer(new byte[0]);
-        if (!closing) {
-          closeHandler.handle("process exited with code " + exited.exitValue());
-        }
-      }));
+      ProcessTree watched = tree;
+      refreshTimer = vertx.setPeriodic(50, TREE_REFRESH_MS, t -> vertx.executeBlocking(() -> {
+        watched.refresh();
+        return null;
+      }, false));
+      started.onExit().thenAccept(exited -> context.runOnContext(v -> onExit(exited, watched, closeHandler)));
       return null;
     });
+  }
+
+  /** The process ended (or was ended): whatever it left behind is ended too, and the owner told unless it asked. */
+  private void onExit(Process exited, ProcessTree watched, Handler<String> closeHandler) {
+    vertx.cancelTimer(refreshTimer);
+    outbox.offer(new byte[0]);
+    if (!closing) {
+      vertx.executeBlocking(() -> watched.terminate(TERMINATE_GRACE_MS), false)
+          .onSuccess(killed -> LOG.debug("upstream '{}' exited; {} leftover processes killed", config.name(), killed));
+      closeHandler.handle(broken != null ? broken : "process exited with code " + exited.exitValue());
+    }
   }
 
   private Process spawn() throws IOException {
@@ -103,22 +139,32 @@ final class StdioTransport implements UpstreamTransport {
 
   private void readMessages(Process child, Context context, MessageHandler handler) {
     LineReader reader = new LineReader(child.getInputStream(), MAX_LINE_BYTES);
+    long[] refreshedAt = {Long.MIN_VALUE};
     try {
-      reader.readAll(new LineReader.Sink() {
-        @Override
-        public void line(String line) {
-          deliver(line, context, handler);
+      reader.readAll(line -> {
+        if (refreshedAt[0] == Long.MIN_VALUE || System.nanoTime() - refreshedAt[0] > TREE_REFRESH_NANOS) {
+          tree.refresh();
+          refreshedAt[0] = System.nanoTime();
         }
-
-        @Override
-        public void oversized(int limit) {
-          LOG.warn("upstream '{}' wrote a line longer than {} bytes to stdout; skipped", config.name(), limit);
-        }
+        deliver(line, context, handler);
       });
+    } catch (LineReader.LineTooLongException e) {
+      broken = "wrote " + e.getMessage() + " to stdout; connection treated as broken";
+      LOG.warn("upstream '{}' {}; ending it", config.name(), broken);
+      endAfterBrokenFraming();
     } catch (IOException e) {
       if (!closing) {
         LOG.debug("upstream '{}' stdout closed: {}", config.name(), e.getMessage());
       }
+    }
+  }
+
+  /** Called on the stdout thread (blocking is fine there): ending the process reports the reason through its exit. */
+  private void endAfterBrokenFraming() {
+    try {
+      tree.terminate(TERMINATE_GRACE_MS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -137,28 +183,55 @@ final class StdioTransport implements UpstreamTransport {
         return;
       }
     } catch (DecodeException e) {
-      LOG.warn("upstream '{}' wrote invalid JSON to stdout; skipped: {}", config.name(), e.getMessage());
+      warnStdout("invalid JSON", trimmed);
       return;
     }
     if (!trimmed.isEmpty()) {
-      LOG.warn("upstream '{}' wrote a non-JSON-RPC line to stdout; skipped: {}", config.name(), abbreviate(trimmed));
+      warnStdout("a non-JSON-RPC line", trimmed);
+    }
+  }
+
+  private void warnStdout(String what, String line) {
+    long suppressed = stdoutWarnings.admit();
+    if (suppressed >= 0) {
+      LOG.warn("upstream '{}' wrote {} to stdout; skipped{}: {}", config.name(), what,
+          suppressed > 0 ? " (" + suppressed + " earlier warnings suppressed)" : "", abbreviate(Redaction.secrets(line, secrets)));
     }
   }
 
   private void readStderr(Process child) {
-    LineReader reader = new LineReader(child.getErrorStream(), 64 * 1024);
+    LineReader reader = new LineReader(child.getErrorStream(), MAX_STDERR_LINE_BYTES);
+    LogRateLimit limit = new LogRateLimit(STDERR_BURST, STDERR_LINES_PER_SECOND, System::nanoTime);
     try {
-      reader.readAll(new LineReader.Sink() {
-        @Override
-        public void line(String line) {
-          STDERR.info("[{}] {}", config.name(), line);
-        }
+      reader.readAll(line -> logStderr(line, limit));
+    } catch (LineReader.LineTooLongException e) {
+      STDERR.warn("[{}] wrote {} to stderr; the rest of its stderr is discarded", config.name(), e.getMessage());
+      discard(child);
+    } catch (IOException e) {
+      LOG.debug("upstream '{}' stderr closed", config.name());
+    }
+    if (limit.suppressed() > 0) {
+      STDERR.info("[{}] ({} more stderr lines suppressed)", config.name(), limit.suppressed());
+    }
+  }
 
-        @Override
-        public void oversized(int limit) {
-          STDERR.info("[{}] (a stderr line over {} bytes was skipped)", config.name(), limit);
-        }
-      });
+  private void logStderr(String line, LogRateLimit limit) {
+    long suppressed = limit.admit();
+    if (suppressed < 0) {
+      return;
+    }
+    if (suppressed > 0) {
+      STDERR.info("[{}] ({} stderr lines suppressed: more than {} lines/s)", config.name(), suppressed, STDERR_LINES_PER_SECOND);
+    }
+    String clean = Redaction.secrets(line, secrets);
+    STDERR.info("[{}] {}", config.name(), clean.length() > MAX_STDERR_LOGGED_CHARS
+        ? clean.substring(0, MAX_STDERR_LOGGED_CHARS) + "… (" + clean.length() + " chars)" : clean);
+  }
+
+  /** Keeps the pipe drained so that the child never blocks writing to stderr. */
+  private void discard(Process child) {
+    try {
+      child.getErrorStream().transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       LOG.debug("upstream '{}' stderr closed", config.name());
     }
@@ -201,33 +274,14 @@ final class StdioTransport implements UpstreamTransport {
   public Future<Void> close() {
     closing = true;
     Process child = process;
+    ProcessTree watched = tree;
     if (child == null) {
       return Future.succeededFuture();
     }
+    vertx.cancelTimer(refreshTimer);
     outbox.offer(new byte[0]);
-    return vertx.executeBlocking(() -> {
-      terminateTree(child);
-      return null;
-    }, false).<Void>mapEmpty().recover(e -> Future.succeededFuture());
-  }
-
-  /** Ends the process and every descendant (npx → sh → node): SIGTERM first, SIGKILL after a grace period. */
-  static void terminateTree(Process child) throws InterruptedException {
-    List<ProcessHandle> tree = new ArrayList<>(child.descendants().toList());
-    tree.add(child.toHandle());
-    tree.forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TERMINATE_GRACE_MS);
-    for (ProcessHandle handle : tree) {
-      long left = deadline - System.nanoTime();
-      try {
-        if (left > 0) {
-          handle.onExit().get(left, TimeUnit.NANOSECONDS);
-        }
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        // handled below: whatever still lives is killed
-      }
-    }
-    tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    return vertx.executeBlocking(() -> watched.terminate(TERMINATE_GRACE_MS), false)
+        .<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   private static String abbreviate(String text) {

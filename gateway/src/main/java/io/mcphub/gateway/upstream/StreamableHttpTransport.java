@@ -1,6 +1,7 @@
 package io.mcphub.gateway.upstream;
 
 import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -84,7 +85,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
     int status = response.statusCode();
     if (status >= 300) {
       return response.body().transform(body -> {
-        String detail = body.succeeded() ? abbreviate(body.result()) : "";
+        String detail = body.succeeded() ? abbreviate(body.result(), config.headers().values()) : "";
         if (sentSession != null && isSessionGone(status, detail)) {
           sessionId = null;
           return Future.failedFuture(new SessionExpiredException(config.name()));
@@ -138,6 +139,10 @@ final class StreamableHttpTransport implements UpstreamTransport {
       if ("message".equals(event.type())) {
         deliverJson(event.data(), relatedId);
       }
+    }, problem -> {
+      LOG.warn("upstream '{}' sent {}; connection dropped", config.name(), problem);
+      response.request().reset();
+      lost(new IllegalStateException("upstream sent " + problem));
     });
     response.handler(parser::feed);
     response.exceptionHandler(error -> LOG.debug("upstream '{}' stream ended: {}", config.name(), error.getMessage()));
@@ -199,8 +204,9 @@ final class StreamableHttpTransport implements UpstreamTransport {
         .otherwiseEmpty();
   }
 
-  private static String abbreviate(Buffer body) {
-    String text = body.toString().strip();
+  /** The start of an error body, for messages and logs: the server's words, with secrets (its own headers' values) masked. */
+  private static String abbreviate(Buffer body, java.util.Collection<String> secrets) {
+    String text = Redaction.secrets(body.toString().strip(), secrets);
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 }

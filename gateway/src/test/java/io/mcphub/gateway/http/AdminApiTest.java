@@ -62,6 +62,23 @@ class AdminApiTest {
   }
 
   @Test
+  void aStartOrRestartThatFailsIsReportedAsAFailureWithTheReason() throws Exception {
+    JsonObject broken = new JsonObject().put("command", "/nonexistent/mcp-server");
+    try (TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("broken", broken).put("fx", TestHub.fixture("fx"))))) {
+      for (String action : List.of("start", "restart")) {
+        HttpResponse<String> answer = call(hub, "POST", "/api/servers/" + action, "{\"server_name\": \"broken\"}");
+        assertThat(answer.statusCode()).as(action).isEqualTo(502);
+        JsonObject body = new JsonObject(answer.body());
+        assertThat(body.getString("status")).isEqualTo("error");
+        assertThat(body.getString("code")).isEqualTo("SERVER_START_FAILED");
+        assertThat(body.getString("error")).startsWith("server \"broken\" failed to start: ").contains("cannot start").contains("(ref ");
+        assertThat(body.getJsonObject("server").getString("status")).isNotEqualTo("connected");
+      }
+      assertThat(call(hub, "POST", "/api/servers/restart", "{\"server_name\": \"fx\"}").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void badRequestsNameTheProblem() throws Exception {
     try (TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))))) {
       HttpResponse<String> missing = call(hub, "POST", "/api/servers/stop", "{}");

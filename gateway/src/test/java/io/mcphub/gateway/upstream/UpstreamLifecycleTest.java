@@ -111,7 +111,9 @@ class UpstreamLifecycleTest {
       assertThat(health.statusCode()).isEqualTo(503);
       assertThat(health.body()).contains("\"upstream:broken\"").contains("cannot start");
       assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("broken__anything", Map.of())))
-          .hasMessageContaining("Unknown tool");
+          .hasMessageContaining("upstream server 'broken' is restarting").hasMessageContaining("retry")
+          .hasMessageNotContaining("/nonexistent")
+          .satisfies(e -> assertThat(((McpError) e).getJsonRpcError().code()).isEqualTo(-32000));
     }
   }
 
