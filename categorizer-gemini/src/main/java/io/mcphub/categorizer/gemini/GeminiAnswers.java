@@ -4,8 +4,8 @@ import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.categorizer.llm.LlmAnswers;
-import io.mcphub.categorizer.llm.Redaction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -42,7 +42,7 @@ final class GeminiAnswers {
     }
     int code = status == 408 || status == 504 ? CategorizerFailures.TIMEOUT : CategorizerFailures.UNAVAILABLE;
     String reason = "Gemini answered HTTP " + status + detail.stripTrailing();
-    return new CategorizerException(code, Redaction.secrets(reason, apiKey == null ? List.of() : List.of(apiKey)));
+    return new CategorizerException(code, Secrets.redact(reason, apiKey == null ? List.of() : List.of(apiKey)));
   }
 
   static Categorization parse(Buffer body, CategorizationRequest request, String model) {

@@ -4,6 +4,7 @@ import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
+import io.mcphub.categorizer.Secrets;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.circuitbreaker.OpenCircuitException;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * provider, retried after rate limits, server errors and connection errors with jittered exponential backoff (or the
  * provider's {@code Retry-After}) inside the {@code timeoutMs} budget; behind a circuit breaker that refusals of a
  * single prompt (blocked, cut off, malformed) do not trip. Every failure is a {@link CategorizerException} whose
- * reason has been through {@link Redaction} (the API key and anything shaped like a secret removed).
+ * reason has been through {@link Secrets} (the API key and anything shaped like a secret removed).
  * Used on one context.
  */
 public final class LlmCaller {
@@ -137,7 +138,7 @@ public final class LlmCaller {
       return Outcome.fatal(timedOut());
     }
     return Outcome.retryable(new CategorizerException(CategorizerFailures.UNAVAILABLE,
-        "cannot reach " + provider + ": " + Redaction.secrets(String.valueOf(error.getMessage()), keys())), 0);
+        "cannot reach " + provider + ": " + Secrets.redact(String.valueOf(error.getMessage()), keys())), 0);
   }
 
   private Future<Outcome> retryLater(Outcome outcome, Exchange exchange, long deadline, int retry) {
@@ -156,7 +157,7 @@ public final class LlmCaller {
       failure = new CategorizerException(CategorizerFailures.UNAVAILABLE, "circuit open after " + options.circuitFailures()
           + " failures in a row; " + provider + " is tried again after " + options.circuitResetMs() + " ms");
     } else if (error instanceof CategorizerException known) {
-      failure = new CategorizerException(known.code(), Redaction.secrets(known.getMessage(), keys()));
+      failure = new CategorizerException(known.code(), Secrets.redact(known.getMessage(), keys()));
     } else {
       failure = new CategorizerException(CategorizerFailures.INTERNAL, provider + " call failed");
     }

@@ -1,56 +1,27 @@
 package io.mcphub.gateway.redact;
 
+import io.mcphub.categorizer.Secrets;
 import java.util.Collection;
-import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets from foreign text (an upstream's stderr or error message, a provider's error body) before it is
- * logged or shown: {@code Bearer} tokens, values of key/token/secret/password fields and headers (e.g.
- * {@code x-goog-api-key}, {@code Authorization}), {@code key=} style query parameters, well-known key shapes (Google
- * {@code AIza…}, OpenAI {@code sk-…}, GitHub {@code ghp_…}/{@code github_pat_…}, Slack {@code xox?-…}, AWS
- * {@code AKIA…}), and any value the caller knows to be secret. Also issues the correlation ids that tie a generic
- * client-facing message to the detailed log line.
+ * logged or shown — by the rules every categorizer uses too ({@link Secrets}) — and issues the correlation ids that
+ * tie a generic client-facing message to the detailed log line.
  */
 public final class Redaction {
-
-  /** What a secret is replaced with. */
-  public static final String MASK = "[REDACTED]";
-  /** Known secret values shorter than this are not searched for (too likely to match ordinary text). */
-  static final int MIN_KNOWN_SECRET_LENGTH = 6;
-
-  private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{4,}");
-  private static final Pattern FIELD = Pattern.compile("(?i)([\"']?[A-Za-z0-9_-]*(?:api[_-]?key|apikey|token|secret|password"
-      + "|passwd|authorization|credential|private[_-]?key|x-goog-api-key)[\"']?\\s*[:=]\\s*[\"']?)(?!(?:bearer|basic)\\s)([^\\s\"'&,;}]{3,})");
-  private static final Pattern QUERY = Pattern.compile("(?i)([?&](?:key|api_key|apikey|access_token|token|sig|signature)=)[^&\\s\"'#]+");
-  private static final Pattern KEY_SHAPES = Pattern.compile("\\b(?:AIza[0-9A-Za-z_-]{30,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{30,}"
-      + "|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16})\\b");
 
   private Redaction() {
   }
 
   /** {@code text} with every secret pattern masked; null stays null. */
   public static String secrets(String text) {
-    return secrets(text, List.of());
+    return Secrets.redact(text);
   }
 
   /** {@code text} with every secret pattern and every occurrence of a {@code known} secret value masked. */
   public static String secrets(String text, Collection<String> known) {
-    if (text == null || text.isEmpty()) {
-      return text;
-    }
-    String result = text;
-    for (String secret : known) {
-      if (secret != null && secret.length() >= MIN_KNOWN_SECRET_LENGTH) {
-        result = result.replace(secret, MASK);
-      }
-    }
-    result = BEARER.matcher(result).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + " " + MASK));
-    result = FIELD.matcher(result).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
-    result = QUERY.matcher(result).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
-    return KEY_SHAPES.matcher(result).replaceAll(MASK);
+    return Secrets.redact(text, known);
   }
 
   /** A short id that ties what a client is told to the detailed log line. */

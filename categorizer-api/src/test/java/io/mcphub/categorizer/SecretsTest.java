@@ -1,4 +1,4 @@
-package io.mcphub.gateway.redact;
+package io.mcphub.categorizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,18 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
-class RedactionTest {
+class SecretsTest {
 
   @Test
   void secretsEchoedByUpstreamsAndProvidersAreMaskedAndOrdinaryTextKept() {
     String echoed = "request failed: Authorization: Bearer eyJhbGciOi.payload.sig x-goog-api-key: AIzaSyA0123456789abcdefghijklmnopqrstu "
         + "GET https://api.example.org/v1?key=abc123def&q=cats {\"api_key\": \"sk-live-0123456789abcdefXYZ\"} token=ghp_"
         + "abcdefghijklmnopqrstuvwxyz0123456789 password=hunter22";
-    String cleaned = Redaction.secrets(echoed);
+    String cleaned = Secrets.redact(echoed);
     assertThat(cleaned).doesNotContain("eyJhbGciOi", "AIzaSy", "abc123def", "sk-live", "ghp_", "hunter22")
         .contains("request failed", "https://api.example.org/v1?key=[REDACTED]&q=cats", "Bearer [REDACTED]");
-    assertThat(Redaction.secrets("listening on port 3000; read /tmp/notes.txt")).isEqualTo("listening on port 3000; read /tmp/notes.txt");
-    assertThat(Redaction.secrets("my token is s3cr3t-value!", List.of("s3cr3t-value"))).isEqualTo("my token is [REDACTED]!");
-    assertThat(Redaction.secrets(null)).isNull();
+    assertThat(Secrets.redact("listening on port 3000; read /tmp/notes.txt")).isEqualTo("listening on port 3000; read /tmp/notes.txt");
+    assertThat(Secrets.redact("my token is s3cr3t-value!", List.of("s3cr3t-value"))).isEqualTo("my token is [REDACTED]!");
+    assertThat(Secrets.redact(null)).isNull();
   }
 }

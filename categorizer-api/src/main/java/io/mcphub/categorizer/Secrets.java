@@ -1,4 +1,4 @@
-package io.mcphub.categorizer.llm;
+package io.mcphub.categorizer;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,19 +6,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Removes secrets from foreign text (an upstream's stderr or error message, a provider's error body) before it is
- * logged or shown: {@code Bearer} tokens, values of key/token/secret/password fields and headers (e.g.
+ * What counts as a secret in foreign text, the same for the hub and every categorizer: before a plugin logs or
+ * reports text a provider sent (an error body, a message), it passes it through {@link #redact(String)}. Masks
+ * {@code Bearer}/{@code Basic} credentials, values of key/token/secret/password fields and headers (e.g.
  * {@code x-goog-api-key}, {@code Authorization}), {@code key=} style query parameters, well-known key shapes (Google
  * {@code AIza…}, OpenAI {@code sk-…}, GitHub {@code ghp_…}/{@code github_pat_…}, Slack {@code xox?-…}, AWS
- * {@code AKIA…}), and any value the caller knows to be secret (the provider's API key). Every failure reason an LLM
- * categorizer reports passes through it. (The gateway has the same rules for upstream text; the two are kept equal.)
+ * {@code AKIA…}), and any value the caller knows to be secret.
  */
-public final class Redaction {
+public final class Secrets {
 
   /** What a secret is replaced with. */
   public static final String MASK = "[REDACTED]";
   /** Known secret values shorter than this are not searched for (too likely to match ordinary text). */
-  static final int MIN_KNOWN_SECRET_LENGTH = 6;
+  public static final int MIN_KNOWN_SECRET_LENGTH = 6;
 
   private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{4,}");
   private static final Pattern FIELD = Pattern.compile("(?i)([\"']?[A-Za-z0-9_-]*(?:api[_-]?key|apikey|token|secret|password"
@@ -27,16 +27,16 @@ public final class Redaction {
   private static final Pattern KEY_SHAPES = Pattern.compile("\\b(?:AIza[0-9A-Za-z_-]{30,}|sk-[A-Za-z0-9_-]{16,}|gh[pousr]_[A-Za-z0-9]{30,}"
       + "|github_pat_[A-Za-z0-9_]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16})\\b");
 
-  private Redaction() {
+  private Secrets() {
   }
 
   /** {@code text} with every secret pattern masked; null stays null. */
-  public static String secrets(String text) {
-    return secrets(text, List.of());
+  public static String redact(String text) {
+    return redact(text, List.of());
   }
 
   /** {@code text} with every secret pattern and every occurrence of a {@code known} secret value masked. */
-  public static String secrets(String text, Collection<String> known) {
+  public static String redact(String text, Collection<String> known) {
     if (text == null || text.isEmpty()) {
       return text;
     }
