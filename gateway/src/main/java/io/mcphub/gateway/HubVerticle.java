@@ -299,7 +299,7 @@ public final class HubVerticle extends VerticleBase {
     long now = System.currentTimeMillis();
     for (Session session : List.copyOf(hub.sessions().all())) {
       if (session.inFlightCount() == 0 && now - session.lastSeen() > idleTimeoutMs) {
-        LOG.debug("session {} idle for {} ms; ended", session.id(), now - session.lastSeen());
+        LOG.debug("session {} idle for {} ms; ended", session.handle(), now - session.lastSeen());
         hub.closeSession(session.id());
       }
     }

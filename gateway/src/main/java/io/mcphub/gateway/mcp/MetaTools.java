@@ -9,6 +9,7 @@ import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.mcphub.gateway.tools.Sha256;
@@ -98,14 +99,15 @@ final class MetaTools {
           + CategorizationRequest.MAX_PROMPT_CHARS + " (32 KiB). Send the request itself, not whole documents."));
     }
     Session session = request.session();
-    return analyzer.get().analyze(text, context instanceof String c ? c : "", session.id())
+    return analyzer.get().analyze(text, context instanceof String c ? c : "", session.handle())
         .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
         .map(analysis -> {
           List<String> after = changeExposure(request, () -> policy.expose(session, analysis.exposed()));
           log(text, analysis);
           return analysisResult(analysis, after);
         })
-        .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: " + error.getMessage())));
+        .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: "
+            + Redaction.secrets(String.valueOf(error.getMessage())))));
   }
 
   private Future<JsonObject> call(McpRequest request) {

@@ -47,6 +47,8 @@ final class UpstreamClient {
   private final UpstreamTransport transport;
   private final Listener listener;
   private final Map<Long, Pending> pending = new HashMap<>();
+  /** What the server does wrong is logged, but a misbehaving server cannot flood the log: a burst, then 1 a second. */
+  private final LogRateLimit misbehaviour = new LogRateLimit(20, 1, System::nanoTime);
   private long nextId = 1;
   private boolean closed;
 
@@ -119,7 +121,7 @@ final class UpstreamClient {
     try {
       dispatch(message, relatedRequestId);
     } catch (RuntimeException e) {
-      LOG.warn("upstream '{}' sent a message the hub could not handle ({}); ignored", serverName, e.toString());
+      misbehaved("sent a message the hub could not handle (" + e + "); ignored");
     }
   }
 
@@ -156,7 +158,7 @@ final class UpstreamClient {
   }
 
   private McpException malformed(Pending call, String why) {
-    LOG.warn("upstream '{}' answered {} (hub id {}) with a malformed response: {}", serverName, call.method, call.id, why);
+    misbehaved("answered " + call.method + " (hub id " + call.id + ") with a malformed response: " + why);
     return new McpException(JsonRpc.INTERNAL_ERROR,
         "upstream server '" + serverName + "' sent a malformed response to " + call.method + ": " + why);
   }
@@ -170,7 +172,7 @@ final class UpstreamClient {
     }
     String capability = McpMethods.clientCapabilityOf(method);
     if (capability != null && !listener.declared(capability)) {
-      LOG.info("upstream '{}' sent {} though the hub did not declare {} to it; refused", serverName, method, capability);
+      misbehaved("sent " + method + " though the hub did not declare " + capability + " to it; refused");
       transport.send(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
           "the hub did not declare the " + capability + " capability to this server")));
       return;
@@ -180,7 +182,7 @@ final class UpstreamClient {
       origin = listener.originForUntiedRequest(method);
     }
     if (origin == null) {
-      LOG.info("upstream '{}' sent {} that cannot be tied to one client; refused", serverName, method);
+      misbehaved("sent " + method + " that cannot be tied to one client; refused");
       transport.send(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
           "the hub cannot tell which client " + method + " is for (calls from several clients are in flight);"
               + " configure this server with \"isolation\": \"per-client\" to relay it")));
@@ -244,6 +246,18 @@ final class UpstreamClient {
       }
     }
     return latest == null ? null : latest.origin;
+  }
+
+  /** Logs what the server did wrong, rate-limited, with one line saying how many were suppressed when it resumes. */
+  private void misbehaved(String what) {
+    long suppressed = misbehaviour.admit();
+    if (suppressed < 0) {
+      return;
+    }
+    if (suppressed > 0) {
+      LOG.warn("upstream '{}': {} similar warnings suppressed", serverName, suppressed);
+    }
+    LOG.warn("upstream '{}' {}", serverName, what);
   }
 
   private void onTimeout(Pending call, long timeoutMs) {
