@@ -30,6 +30,9 @@ import reactor.core.publisher.Mono;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CrossSessionRelayTest {
 
+  /** Calls each client has in flight at once: 2 × 100, as the campaign ran them. */
+  private static final int CONCURRENT_CALLS = 100;
+
   private static TestHub hub;
 
   @BeforeAll
@@ -46,7 +49,7 @@ class CrossSessionRelayTest {
 
   @Test
   void perClientInstancesRelayEverySamplingRequestToItsCaller() {
-    Outcome outcome = race("own__sample", Campaign.scaled(100));
+    Outcome outcome = race("own__sample", Campaign.scaled(1));
     Campaign.record("sampling relays, 2 clients, per-client instances", outcome.tried(), outcome.failed(), outcome.misrouted());
     assertThat(outcome.misrouted()).isZero();
     assertThat(outcome.failed()).isZero();
@@ -55,7 +58,7 @@ class CrossSessionRelayTest {
 
   @Test
   void aSharedInstanceRefusesWhatItCannotTieAndNeverMisroutes() {
-    Outcome outcome = race("shared__sample", Campaign.scaled(100));
+    Outcome outcome = race("shared__sample", Campaign.scaled(1));
     Campaign.record("sampling relays, 2 clients, shared instance (refused counted as failures)", outcome.tried(),
         outcome.failed(), outcome.misrouted());
     assertThat(outcome.misrouted()).isZero();
@@ -64,16 +67,19 @@ class CrossSessionRelayTest {
 
   @Test
   void logMessagesReachOnlyTheCallerOrClientsThatAskedForThatLevel() throws Exception {
-    int perClient = Campaign.scaled(100);
+    int perClient = CONCURRENT_CALLS;
+    int rounds = Campaign.scaled(1);
     List<String> aliceLogs = new CopyOnWriteArrayList<>();
     List<String> bobLogs = new CopyOnWriteArrayList<>();
     McpAsyncClient alice = client("alice", aliceLogs);
     McpAsyncClient bob = client("bob", bobLogs);
     try {
       alice.setLoggingLevel(McpSchema.LoggingLevel.DEBUG).block(Duration.ofSeconds(10));
-      Flux.merge(logs(alice, "alice", "shared__log", perClient), logs(bob, "bob", "shared__log", perClient),
-          logs(alice, "alice", "own__log", perClient), logs(bob, "bob", "own__log", perClient))
-          .blockLast(Duration.ofSeconds(100));
+      for (int round = 0; round < rounds; round++) {
+        Flux.merge(logs(alice, "alice", "shared__log", perClient), logs(bob, "bob", "shared__log", perClient),
+            logs(alice, "alice", "own__log", perClient), logs(bob, "bob", "own__log", perClient))
+            .blockLast(Duration.ofSeconds(100));
+      }
       Thread.sleep(200);
     } finally {
       alice.closeGracefully().block(Duration.ofSeconds(10));
@@ -82,7 +88,7 @@ class CrossSessionRelayTest {
     long leakedToBob = bobLogs.stream().filter(text -> !text.startsWith("bob")).count();
     long leakedFromOwn = aliceLogs.stream().filter(text -> text.startsWith("bob own")).count()
         + bobLogs.stream().filter(text -> text.startsWith("alice own")).count();
-    Campaign.record("log messages, 2 clients (one asked for none), shared + per-client", 4L * perClient, 0,
+    Campaign.record("log messages, 2 clients (one asked for none), shared + per-client", 4L * perClient * rounds, 0,
         leakedToBob + leakedFromOwn);
     assertThat(leakedToBob).as("logs of alice's calls that reached bob, who asked for no logs").isZero();
     assertThat(leakedFromOwn).as("logs of per-client instances that reached the other client").isZero();
@@ -95,19 +101,25 @@ class CrossSessionRelayTest {
         Map.of("level", "info", "message", name + kind + i))).map(result -> (Object) result), count);
   }
 
-  /** Each of two clients fires {@code perClient} concurrent calls of {@code tool}; counts what came back to whom. */
-  private static Outcome race(String tool, int perClient) {
+  /**
+   * {@code rounds} times, each of two clients fires {@link #CONCURRENT_CALLS} concurrent calls of {@code tool}; counts
+   * what came back to whom. (The campaign scales rounds, not concurrency, which the hub's connection cap bounds.)
+   */
+  private static Outcome race(String tool, int rounds) {
+    int perClient = CONCURRENT_CALLS;
     McpAsyncClient alice = client("alice");
     McpAsyncClient bob = client("bob");
     try {
       AtomicInteger answered = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
       AtomicInteger misrouted = new AtomicInteger();
-      Flux.merge(calls(alice, "alice", tool, perClient, answered, failed, misrouted),
-              calls(bob, "bob", tool, perClient, answered, failed, misrouted))
-          .blockLast(Duration.ofSeconds(100));
+      for (int round = 0; round < rounds; round++) {
+        Flux.merge(calls(alice, "alice", tool, perClient, answered, failed, misrouted),
+                calls(bob, "bob", tool, perClient, answered, failed, misrouted))
+            .blockLast(Duration.ofSeconds(100));
+      }
       int instances = hub.onHub(h -> h.clientInstances(tool.substring(0, tool.indexOf("__"))));
-      return new Outcome(2L * perClient, answered.get(), failed.get(), misrouted.get(), instances);
+      return new Outcome(2L * perClient * rounds, answered.get(), failed.get(), misrouted.get(), instances);
     } finally {
       alice.closeGracefully().block(Duration.ofSeconds(10));
       bob.closeGracefully().block(Duration.ofSeconds(10));
