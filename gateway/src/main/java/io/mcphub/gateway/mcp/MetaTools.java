@@ -12,6 +12,7 @@ import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.mcphub.gateway.tools.Sha256;
+import io.mcphub.gateway.tools.ToolMatch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's own tools (category {@code meta}): {@code hub__analyze_prompt} exposes the categories a prompt
- * needs, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
+ * needs, {@code hub__search_tools} returns the definitions of the tools that best match a query without changing
+ * what is exposed, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
  * {@code hub__reset_exposure} returns to the default exposure. Failures are {@code isError} results.
  */
 final class MetaTools {
@@ -32,6 +34,12 @@ final class MetaTools {
   static final String ANALYZE = "hub__analyze_prompt";
   static final String CALL = "hub__call_tool";
   static final String RESET = "hub__reset_exposure";
+  static final String SEARCH = "hub__search_tools";
+  /** How many tools {@code hub__search_tools} returns when the caller gives no {@code limit}, and at most. */
+  static final int DEFAULT_SEARCH_LIMIT = 10;
+  static final int MAX_SEARCH_LIMIT = 50;
+  /** How much of a tool's description the text summary of a result shows. */
+  private static final int SUMMARY_DESCRIPTION_CHARS = 120;
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
 
   private final Hub hub;
@@ -39,7 +47,7 @@ final class MetaTools {
   private final java.util.function.Supplier<PromptAnalyzer> analyzer;
   private final boolean debugDecisions;
   private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
-      ANALYZE, this::analyze, CALL, this::call, RESET, this::reset);
+      ANALYZE, this::analyze, SEARCH, this::search, CALL, this::call, RESET, this::reset);
 
   MetaTools(Hub hub, ExposurePolicy policy, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
     this.hub = hub;
@@ -71,6 +79,16 @@ final class MetaTools {
                         .put("description", "Optional: a short summary of the conversation so far, if it clarifies the request.")))
                 .put("required", new JsonArray().add("prompt")),
             false),
+        tool(SEARCH, "Search tools",
+            "Finds the tools that best match what you need to do, best first, with their full definitions and a "
+                + "confidence, without changing your tool list. Call any of them with hub__call_tool.",
+            new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("query", new JsonObject().put("type", "string").put("maxLength", CategorizationRequest.MAX_PROMPT_CHARS)
+                        .put("description", "What you need to do, in plain words, e.g. \"post a message to a Slack channel\"."))
+                    .put("limit", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", MAX_SEARCH_LIMIT)
+                        .put("default", DEFAULT_SEARCH_LIMIT).put("description", "How many tools to return at most.")))
+                .put("required", new JsonArray().add("query")),
+            true),
         tool(CALL, "Call any tool by name",
             "Calls an upstream tool by its full name (server__tool) with its arguments, even if it is not in your tool "
                 + "list yet. Use it when your client does not refresh its tool list after hub__analyze_prompt.",
@@ -106,6 +124,52 @@ final class MetaTools {
           return analysisResult(analysis, after);
         })
         .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: " + error.getMessage())));
+  }
+
+  private Future<JsonObject> search(McpRequest request) {
+    JsonObject arguments = arguments(request);
+    Object query = arguments.getValue("query");
+    Object limit = arguments.getValue("limit") == null ? DEFAULT_SEARCH_LIMIT : arguments.getValue("limit");
+    if (!(query instanceof String text) || text.isBlank()) {
+      return Future.succeededFuture(toolError("query must be a non-empty string: what you need to do"));
+    }
+    if (text.length() > CategorizationRequest.MAX_PROMPT_CHARS) {
+      return Future.succeededFuture(toolError("query has " + text.length() + " characters; the limit is "
+          + CategorizationRequest.MAX_PROMPT_CHARS));
+    }
+    if (!(limit instanceof Integer || limit instanceof Long) || ((Number) limit).longValue() < 1
+        || ((Number) limit).longValue() > MAX_SEARCH_LIMIT) {
+      return Future.succeededFuture(toolError("limit must be an integer from 1 to " + MAX_SEARCH_LIMIT));
+    }
+    List<JsonObject> found = new java.util.ArrayList<>();
+    for (ToolMatch match : hub.toolIndex().search(text, ((Number) limit).intValue())) {
+      CatalogEntry tool = hub.registry().tool(match.name());
+      if (tool != null && policy.callable(request.session(), tool)) {
+        found.add(tool.definition().copy().put("confidence", match.confidence()));
+      }
+    }
+    return Future.succeededFuture(new JsonObject().put("content", new JsonArray().add(text(toolSummary(found))))
+        .put("structuredContent", new JsonObject().put("query", text).put("tools", new JsonArray(found))));
+  }
+
+  /** One line per tool — name, confidence, the first sentence of its description — for a model reading the text. */
+  static String toolSummary(List<JsonObject> tools) {
+    if (tools.isEmpty()) {
+      return "No tool matches; try other words, or answer directly.";
+    }
+    StringBuilder summary = new StringBuilder("Tools (call them with hub__call_tool; full definitions in structuredContent.tools):");
+    for (JsonObject tool : tools) {
+      String description = tool.getValue("description") instanceof String d ? firstSentence(d) : "";
+      summary.append(String.format(java.util.Locale.ROOT, "%n- %s (%.2f)%s", tool.getString("name"), tool.getDouble("confidence"),
+          description.isEmpty() ? "" : ": " + description));
+    }
+    return summary.toString();
+  }
+
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    String sentence = (end < 0 ? text : text.substring(0, end + 1)).strip().replaceAll("\\s+", " ");
+    return sentence.length() > SUMMARY_DESCRIPTION_CHARS ? sentence.substring(0, SUMMARY_DESCRIPTION_CHARS) + "…" : sentence;
   }
 
   private Future<JsonObject> call(McpRequest request) {

@@ -73,7 +73,7 @@ class PromptFilteringTest {
   void aSessionStartsWithMetaToolsAnalyzesAndThenSeesAndCallsItsTools() throws Exception {
     AtomicInteger changes = new AtomicInteger();
     try (McpSyncClient client = hub.client(spec -> spec.toolsChangeConsumer(tools -> changes.incrementAndGet()))) {
-      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__call_tool", "hub__reset_exposure");
+      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__search_tools", "hub__call_tool", "hub__reset_exposure");
 
       Map<String, Object> analysis = analyze(client, FILES_PROMPT);
       assertThat(analysis.get("exposedCategories")).isEqualTo(List.of("filesystem"));
