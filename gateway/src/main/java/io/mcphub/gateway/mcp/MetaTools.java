@@ -38,6 +38,8 @@ final class MetaTools {
   /** How many tools {@code hub__search_tools} returns when the caller gives no {@code limit}, and at most. */
   static final int DEFAULT_SEARCH_LIMIT = 10;
   static final int MAX_SEARCH_LIMIT = 50;
+  /** How many tools the text summary of a result lists (all of them are in {@code structuredContent.tools}). */
+  private static final int SUMMARY_TOOLS = 20;
   /** How much of a tool's description the text summary of a result shows. */
   private static final int SUMMARY_DESCRIPTION_CHARS = 120;
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
@@ -158,10 +160,13 @@ final class MetaTools {
       return "No tool matches; try other words, or answer directly.";
     }
     StringBuilder summary = new StringBuilder("Tools (call them with hub__call_tool; full definitions in structuredContent.tools):");
-    for (JsonObject tool : tools) {
+    for (JsonObject tool : tools.subList(0, Math.min(tools.size(), SUMMARY_TOOLS))) {
       String description = tool.getValue("description") instanceof String d ? firstSentence(d) : "";
       summary.append(String.format(java.util.Locale.ROOT, "%n- %s (%.2f)%s", tool.getString("name"), tool.getDouble("confidence"),
           description.isEmpty() ? "" : ": " + description));
+    }
+    if (tools.size() > SUMMARY_TOOLS) {
+      summary.append(String.format(java.util.Locale.ROOT, "%n… and %d more in structuredContent.tools", tools.size() - SUMMARY_TOOLS));
     }
     return summary.toString();
   }
@@ -219,6 +224,7 @@ final class MetaTools {
       categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
           .put("exposed", analysis.exposed().contains(score.category())));
     }
+    List<JsonObject> tools = analyzedTools(analysis);
     JsonObject structured = new JsonObject()
         .put("categories", categories)
         .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))
@@ -226,13 +232,31 @@ final class MetaTools {
         .put("source", analysis.source())
         .put("threshold", analysis.threshold())
         .put("latencyMs", analysis.latencyMs())
-        .put("reasoning", analysis.reasoning());
+        .put("reasoning", analysis.reasoning())
+        .put("tools", new JsonArray(tools));
     String summary = analysis.exposed().isEmpty()
         ? "No tool category reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
             + "call hub__analyze_prompt again with a more specific request."
         : "Exposed " + String.join(", ", analysis.exposed()) + " (" + exposedTools.size() + " tools now listed, decided by "
-            + analysis.source() + ").";
+            + analysis.source() + ").\n" + toolSummary(tools);
     return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
+  }
+
+  /**
+   * The tools this analysis exposed — those of its exposed categories — as {@code tools/list} gives them, each with its
+   * category's confidence; most confident first.
+   */
+  private List<JsonObject> analyzedTools(Analysis analysis) {
+    Map<String, Double> confidences = new java.util.HashMap<>();
+    analysis.scores().forEach(score -> confidences.put(score.category(), score.confidence()));
+    List<JsonObject> tools = new java.util.ArrayList<>();
+    for (CatalogEntry tool : hub.registry().tools()) {
+      if (analysis.exposed().contains(tool.category())) {
+        tools.add(tool.definition().copy().put("confidence", confidences.getOrDefault(tool.category(), ToolMentions.CONFIDENCE)));
+      }
+    }
+    tools.sort(java.util.Comparator.comparingDouble((JsonObject tool) -> tool.getDouble("confidence")).reversed());
+    return tools;
   }
 
   private void log(String prompt, Analysis analysis) {
