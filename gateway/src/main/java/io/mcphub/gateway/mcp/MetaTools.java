@@ -5,6 +5,7 @@ import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.categorize.Analysis;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolMentions;
+import io.mcphub.gateway.categorize.ToolSelection;
 import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
@@ -38,6 +39,13 @@ final class MetaTools {
   /** How many tools {@code hub__search_tools} returns when the caller gives no {@code limit}, and at most. */
   static final int DEFAULT_SEARCH_LIMIT = 10;
   static final int MAX_SEARCH_LIMIT = 50;
+  /** How a tool's confidence is worked out, as each analysis reports it (docs/tool-selection.md explains it). */
+  static final String SELECTION_RULE = "1 - (1 - category x (0.5 + 0.5 x relevance in category)) x (1 - tool relevance);"
+      + " exposed at or above the threshold, most confident first, at most maxTools; a tool named in the prompt gets at least "
+      + ToolMentions.CONFIDENCE;
+  /** How many index matches an analysis weighs, per tool it may expose, and at least. */
+  private static final int CANDIDATES_PER_TOOL = 5;
+  private static final int MIN_CANDIDATES = 100;
   /** How many tools the text summary of a result lists (all of them are in {@code structuredContent.tools}). */
   private static final int SUMMARY_TOOLS = 20;
   /** How much of a tool's description the text summary of a result shows. */
@@ -119,13 +127,30 @@ final class MetaTools {
     }
     Session session = request.session();
     return analyzer.get().analyze(text, context instanceof String c ? c : "", session.id())
-        .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
-        .map(analysis -> {
-          List<String> after = changeExposure(request, () -> policy.expose(session, analysis.exposed()));
-          log(text, analysis);
-          return analysisResult(analysis, after);
+        .map(decided -> decide(text, decided))
+        .map(decision -> {
+          List<String> selected = decision.tools().stream().map(t -> t.tool().name()).toList();
+          List<String> after = changeExposure(request, () -> policy.expose(session, decision.analysis().exposed(), selected));
+          log(text, decision.analysis());
+          return analysisResult(decision, after);
         })
         .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: " + error.getMessage())));
+  }
+
+  /** An analysis (categories, with those of tools the prompt named) and the tools it selected. */
+  private record Decision(Analysis analysis, List<ToolSelection.SelectedTool> tools) {
+  }
+
+  /** Combines the categorizer's answer, the tools the prompt names and the tool index into the tools to expose. */
+  private Decision decide(String prompt, Analysis decided) {
+    Map<String, java.util.Set<String>> mentioned = ToolMentions.in(prompt, hub.registry().tools());
+    java.util.Set<String> named = new java.util.HashSet<>();
+    mentioned.values().forEach(named::addAll);
+    int maxTools = policy.options().maxTools();
+    List<ToolMatch> matches = hub.toolIndex().search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
+    List<ToolSelection.SelectedTool> tools = ToolSelection.select(new ToolSelection.Evidence(decided, named, matches),
+        hub.registry().tools(), maxTools);
+    return new Decision(decided.withMentionedTools(mentioned), tools);
   }
 
   private Future<JsonObject> search(McpRequest request) {
@@ -218,13 +243,15 @@ final class MetaTools {
     return after;
   }
 
-  private JsonObject analysisResult(Analysis analysis, List<String> exposedTools) {
+  private JsonObject analysisResult(Decision decision, List<String> exposedTools) {
+    Analysis analysis = decision.analysis();
     JsonArray categories = new JsonArray();
     for (CategoryScore score : analysis.scores()) {
       categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
           .put("exposed", analysis.exposed().contains(score.category())));
     }
-    List<JsonObject> tools = analyzedTools(analysis);
+    List<JsonObject> tools = decision.tools().stream()
+        .map(selected -> selected.tool().definition().copy().put("confidence", selected.confidence())).toList();
     JsonObject structured = new JsonObject()
         .put("categories", categories)
         .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))
@@ -233,30 +260,14 @@ final class MetaTools {
         .put("threshold", analysis.threshold())
         .put("latencyMs", analysis.latencyMs())
         .put("reasoning", analysis.reasoning())
-        .put("tools", new JsonArray(tools));
-    String summary = analysis.exposed().isEmpty()
-        ? "No tool category reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
+        .put("tools", new JsonArray(tools))
+        .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("rule", SELECTION_RULE));
+    String summary = tools.isEmpty()
+        ? "No tool reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
             + "call hub__analyze_prompt again with a more specific request."
-        : "Exposed " + String.join(", ", analysis.exposed()) + " (" + exposedTools.size() + " tools now listed, decided by "
-            + analysis.source() + ").\n" + toolSummary(tools);
+        : "Exposed " + tools.size() + " tools" + (analysis.exposed().isEmpty() ? "" : " (" + String.join(", ", analysis.exposed()) + ")")
+            + "; " + exposedTools.size() + " tools now listed, decided by " + analysis.source() + ".\n" + toolSummary(tools);
     return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
-  }
-
-  /**
-   * The tools this analysis exposed — those of its exposed categories — as {@code tools/list} gives them, each with its
-   * category's confidence; most confident first.
-   */
-  private List<JsonObject> analyzedTools(Analysis analysis) {
-    Map<String, Double> confidences = new java.util.HashMap<>();
-    analysis.scores().forEach(score -> confidences.put(score.category(), score.confidence()));
-    List<JsonObject> tools = new java.util.ArrayList<>();
-    for (CatalogEntry tool : hub.registry().tools()) {
-      if (analysis.exposed().contains(tool.category())) {
-        tools.add(tool.definition().copy().put("confidence", confidences.getOrDefault(tool.category(), ToolMentions.CONFIDENCE)));
-      }
-    }
-    tools.sort(java.util.Comparator.comparingDouble((JsonObject tool) -> tool.getDouble("confidence")).reversed());
-    return tools;
   }
 
   private void log(String prompt, Analysis analysis) {

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -55,8 +57,13 @@ final class ToolSearch {
   static final Map<String, Float> WEIGHTS = Map.of(NAME, 2.0f, TITLE, 1.5f, DESCRIPTION, 1.0f, PARAMETERS, 0.4f, SERVER, 1.0f);
   /** Distinct query words looked up (those the catalog does not contain are dropped first); keeps clauses under Lucene's 1,024. */
   static final int MAX_QUERY_TERMS = 150;
-  /** The score that maps to confidence 0.5: roughly two distinctive words matching a tool's name or description. */
-  static final double HALF_CONFIDENCE_SCORE = 8.0;
+  /**
+   * The score that maps to confidence 0.5. One distinctive word of a tool's name scores about 8 to 10 (idf × name
+   * weight), which maps to about 0.8 when another word of the request matches too.
+   */
+  static final double HALF_CONFIDENCE_SCORE = 2.0;
+  /** What a match on a single word of the request keeps of its confidence: one word ("write", "search") is a weak signal. */
+  static final double SINGLE_WORD_FACTOR = 0.5;
   /** Enough to hold a few thousand tools in one segment (the index is written once, never merged). */
   private static final double RAM_BUFFER_MB = 64;
   private static final String ID = "id";
@@ -102,29 +109,37 @@ final class ToolSearch {
     return names.size();
   }
 
-  /** The tools that share words with {@code query}, best first, at most {@code limit}. */
+  /**
+   * The tools that share words with {@code query}, best first, at most {@code limit}. A tool that shares a single word
+   * with the query keeps {@link #SINGLE_WORD_FACTOR} of the confidence its score would give.
+   */
   List<ToolMatch> search(String query, int limit) {
     if (searcher == null || limit <= 0) {
       return List.of();
     }
     try {
-      BooleanQuery.Builder builder = new BooleanQuery.Builder();
-      int terms = 0;
+      List<Query> terms = new ArrayList<>();
       for (String word : queryWords(query)) {
-        if (terms == MAX_QUERY_TERMS) {
+        Query term = termQuery(word);
+        if (term != null) {
+          terms.add(term);
+        }
+        if (terms.size() == MAX_QUERY_TERMS) {
           break;
         }
-        if (addTerm(builder, word)) {
-          terms++;
-        }
       }
-      if (terms == 0) {
+      if (terms.isEmpty()) {
         return List.of();
       }
+      Set<Integer> corroborated = new HashSet<>();
+      for (ScoreDoc hit : searcher.search(anyOf(terms, 2), limit).scoreDocs) {
+        corroborated.add(hit.doc);
+      }
       List<ToolMatch> matches = new ArrayList<>();
-      for (ScoreDoc hit : searcher.search(builder.build(), limit).scoreDocs) {
+      for (ScoreDoc hit : searcher.search(anyOf(terms, 1), limit).scoreDocs) {
         String name = searcher.storedFields().document(hit.doc).get(ID);
-        matches.add(new ToolMatch(name, hit.score, confidence(hit.score)));
+        double confidence = confidence(hit.score) * (corroborated.contains(hit.doc) ? 1 : SINGLE_WORD_FACTOR);
+        matches.add(new ToolMatch(name, hit.score, confidence));
       }
       return matches;
     } catch (IOException e) {
@@ -137,7 +152,15 @@ final class ToolSearch {
     return score <= 0 ? 0 : score / (score + HALF_CONFIDENCE_SCORE);
   }
 
-  private boolean addTerm(BooleanQuery.Builder builder, String word) throws IOException {
+  private static Query anyOf(List<Query> terms, int atLeast) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(atLeast);
+    terms.forEach(term -> builder.add(term, BooleanClause.Occur.SHOULD));
+    return builder.build();
+  }
+
+  /** One query word looked up in every field, scores added; null when no tool has the word. */
+  private Query termQuery(String word) throws IOException {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
     boolean known = false;
     for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
       Term term = new Term(field.getKey(), word);
@@ -146,7 +169,7 @@ final class ToolSearch {
         known = true;
       }
     }
-    return known;
+    return known ? builder.build() : null;
   }
 
   private static Set<String> queryWords(String query) throws IOException {

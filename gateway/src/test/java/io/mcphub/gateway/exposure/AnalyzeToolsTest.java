@@ -36,6 +36,8 @@ class AnalyzeToolsTest {
       assertThat(analysis).containsKeys("categories", "exposedCategories", "exposedTools", "source", "threshold", "latencyMs",
           "reasoning");
       List<Map<String, Object>> tools = (List<Map<String, Object>>) analysis.get("tools");
+      assertThat((Map<String, Object>) analysis.get("selection")).containsEntry("maxTools", 20).containsKey("rule");
+      assertThat(tools).hasSizeLessThanOrEqualTo(20);
       assertThat(tools).extracting(tool -> tool.get("name")).containsExactlyInAnyOrderElementsOf((List<Object>) analysis.get("exposedTools"));
       Map<String, Object> listDirs = tools.stream().filter(t -> "filesystem__list_allowed_directories".equals(t.get("name")))
           .findFirst().orElseThrow();

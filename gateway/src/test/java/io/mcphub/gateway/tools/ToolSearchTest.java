@@ -62,6 +62,15 @@ class ToolSearchTest {
   }
 
   @Test
+  void aToolThatSharesASingleWordWithTheRequestGetsLessConfidenceThanItsScoreAlone() {
+    ToolMatch oneWord = search.search("playlist", 1).get(0);
+    ToolMatch twoWords = search.search("playlist track", 1).get(0);
+    assertThat(oneWord.name()).isEqualTo("music__play");
+    assertThat(oneWord.confidence()).isEqualTo(ToolSearch.confidence(oneWord.score()) * ToolSearch.SINGLE_WORD_FACTOR);
+    assertThat(twoWords.confidence()).isEqualTo(ToolSearch.confidence(twoWords.score()));
+  }
+
+  @Test
   void aMalformedDefinitionIsIndexedByWhatItHasRight() {
     JsonObject odd = new JsonObject().put("name", "odd__thing").put("title", 42).put("description", new JsonObject())
         .put("inputSchema", new JsonObject().put("properties", new JsonObject().put("colour", "not a schema")));
