@@ -22,7 +22,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -66,11 +65,11 @@ final class ToolSearch {
   static final double SINGLE_WORD_FACTOR = 0.5;
   /** Enough to hold a few thousand tools in one segment (the index is written once, never merged). */
   private static final double RAM_BUFFER_MB = 64;
-  private static final String ID = "id";
   private static final Analyzer ANALYZER = analyzer();
   private static final ToolSearch EMPTY = new ToolSearch(null, List.of());
 
   private final IndexSearcher searcher;
+  /** Tool names by document id: the index is one segment whose documents are the tools in order. */
   private final List<String> names;
 
   private ToolSearch(IndexSearcher searcher, List<String> names) {
@@ -97,7 +96,11 @@ final class ToolSearch {
         writer.addDocument(document(tool));
         names.add(tool.name());
       }
-      IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(writer));
+      DirectoryReader reader = DirectoryReader.open(writer);
+      if (reader.leaves().size() != 1 || reader.maxDoc() != names.size()) {
+        throw new IllegalStateException("the tool index must be one segment with one document per tool");
+      }
+      IndexSearcher searcher = new IndexSearcher(reader);
       searcher.setSimilarity(new BM25Similarity());
       return new ToolSearch(searcher, List.copyOf(names));
     } catch (IOException e) {
@@ -137,7 +140,7 @@ final class ToolSearch {
       }
       List<ToolMatch> matches = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(anyOf(terms, 1), limit).scoreDocs) {
-        String name = searcher.storedFields().document(hit.doc).get(ID);
+        String name = names.get(hit.doc);
         double confidence = confidence(hit.score) * (corroborated.contains(hit.doc) ? 1 : SINGLE_WORD_FACTOR);
         matches.add(new ToolMatch(name, hit.score, confidence));
       }
@@ -187,7 +190,6 @@ final class ToolSearch {
 
   private static Document document(IndexedTool tool) {
     Document document = new Document();
-    document.add(new StoredField(ID, tool.name()));
     document.add(new TextField(NAME, ToolText.field(tool.name()), Field.Store.NO));
     document.add(new TextField(TITLE, ToolText.field(text(tool.definition().getValue("title"))), Field.Store.NO));
     document.add(new TextField(DESCRIPTION, ToolText.field(text(tool.definition().getValue("description"))), Field.Store.NO));
