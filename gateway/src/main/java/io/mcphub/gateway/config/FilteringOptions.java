@@ -12,6 +12,7 @@ import java.util.Map;
  * @param filterCategories {@code categoryFilter.categories}: what the {@code category} and {@code hybrid} modes allow
  * @param customMappings {@code categoryFilter.customMappings}: glob on the namespaced tool name → category, in file order
  * @param minimalCategories what {@code defaultExposure: minimal} exposes besides the meta tools
+ * @param maxTools {@code promptBasedFiltering.maxTools}: the most tools one analysis exposes
  * @param categories the taxonomy categorizers score (name, description, keywords)
  * @param llm {@code llmCategorization}: the provider and its config, as given to its factory
  */
@@ -25,10 +26,15 @@ public record FilteringOptions(
     List<String> minimalCategories,
     boolean sessionIsolation,
     ExposureMode exposureMode,
+    int maxTools,
     List<CategoryOption> categories,
     LlmOptions llm) {
 
   public static final List<String> DEFAULT_MINIMAL_CATEGORIES = List.of("filesystem", "memory");
+  /** The default cap on the tools one analysis exposes (docs/tool-selection.md shows the measurements behind it). */
+  public static final int DEFAULT_MAX_TOOLS = 20;
+  /** The largest {@code maxTools} accepted. */
+  public static final int MAX_MAX_TOOLS = 500;
 
   /** A category of the taxonomy. */
   public record CategoryOption(String name, String description, List<String> keywords) {
@@ -75,7 +81,7 @@ public record FilteringOptions(
   /** Static mode, no LLM: the hub serves every tool. */
   public static FilteringOptions staticMode() {
     return new FilteringOptions(FilteringMode.STATIC, ServerFilterMode.ALLOWLIST, List.of(), List.of(), Map.of(),
-        DefaultExposure.META_ONLY, DEFAULT_MINIMAL_CATEGORIES, true, ExposureMode.ADDITIVE, Taxonomy.DEFAULT,
+        DefaultExposure.META_ONLY, DEFAULT_MINIMAL_CATEGORIES, true, ExposureMode.ADDITIVE, DEFAULT_MAX_TOOLS, Taxonomy.DEFAULT,
         new LlmOptions("heuristic", true, LlmOptions.DEFAULT_THRESHOLD, LlmOptions.DEFAULT_TIMEOUT_MS, new JsonObject()));
   }
 }

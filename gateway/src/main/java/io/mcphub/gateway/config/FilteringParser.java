@@ -41,6 +41,7 @@ final class FilteringParser {
         prompt.has("minimalCategories") ? prompt.strings("minimalCategories") : FilteringOptions.DEFAULT_MINIMAL_CATEGORIES,
         prompt.bool("sessionIsolation", true),
         choice(prompt, "exposureMode", FilteringOptions.ExposureMode.class, FilteringOptions.ExposureMode.ADDITIVE),
+        (int) prompt.longInRange("maxTools", FilteringOptions.DEFAULT_MAX_TOOLS, 1, FilteringOptions.MAX_MAX_TOOLS),
         taxonomy,
         llm());
   }

@@ -8,6 +8,7 @@ import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -21,6 +22,8 @@ public final class ExposurePolicy {
   /** Stands for every category (defaultExposure {@code all}). */
   public static final String ALL_CATEGORIES = "*";
   static final String SHARED_HANDLE = "shared";
+  /** How many analyses' worth of tools ({@code maxTools} each) an additive exposure keeps. */
+  public static final int MAX_TOOLS_PER_MAX_TOOLS = 10;
 
   private FilteringOptions options;
   private final ExposureStore store;
@@ -61,8 +64,8 @@ public final class ExposurePolicy {
       case CATEGORY -> tool -> options.filterCategories().contains(tool.category());
       case HYBRID -> tool -> serverAllowed(tool) || options.filterCategories().contains(tool.category());
       case PROMPT_BASED -> {
-        Set<String> exposed = exposed(session);
-        yield tool -> allows(exposed, tool.category());
+        Exposure exposure = exposure(session);
+        yield tool -> allows(exposure, tool);
       }
     };
   }
@@ -72,20 +75,39 @@ public final class ExposurePolicy {
     return promptBased() || visible(session, tool);
   }
 
-  /** The categories exposed to the session now (the default exposure until an analysis changes it). */
+  /**
+   * The categories exposed to the session now: the default exposure until an analysis changes it, then also the
+   * categories analyses found needed (whose tools are listed one by one, see {@link #expose(Session, Set, List)}).
+   */
   public Set<String> exposed(Session session) {
-    Set<String> recorded = store.get(handle(session));
-    return recorded != null ? recorded : defaults();
+    return exposure(session).reported();
   }
 
-  /** Applies an analysis: adds to (additive) or replaces (replacement) the session's exposed categories. */
+  /** The session's whole exposure: wholesale categories, analysed categories, and the tools listed one by one. */
+  public Exposure exposure(Session session) {
+    Exposure recorded = store.get(handle(session));
+    return recorded != null ? recorded : new Exposure(defaults(), Set.of(), Set.of());
+  }
+
+  /** Exposes every tool of {@code categories}: adds to (additive) or replaces (replacement) the session's exposure. */
   public void expose(Session session, Set<String> categories) {
-    Set<String> next = new LinkedHashSet<>();
-    if (options.exposureMode() == FilteringOptions.ExposureMode.ADDITIVE) {
-      next.addAll(exposed(session));
-    }
+    Exposure base = base(session);
+    Set<String> next = new LinkedHashSet<>(base.categories());
     next.addAll(categories);
-    store.put(handle(session), next);
+    store.put(handle(session), new Exposure(next, base.analyzed(), base.tools()));
+  }
+
+  /**
+   * Applies an analysis that found {@code categories} needed and selected {@code tools}: those tools are listed (added
+   * to, or replacing, what earlier analyses exposed). A session keeps at most {@link #MAX_TOOLS_PER_MAX_TOOLS} times
+   * {@code maxTools} tools exposed by analyses; beyond that the oldest leave its list.
+   */
+  public void expose(Session session, Set<String> categories, List<String> tools) {
+    store.put(handle(session), base(session).plus(categories, tools, MAX_TOOLS_PER_MAX_TOOLS * options.maxTools()));
+  }
+
+  private Exposure base(Session session) {
+    return options.exposureMode() == FilteringOptions.ExposureMode.ADDITIVE ? exposure(session) : Exposure.NONE;
   }
 
   /** Back to the default exposure. */
@@ -121,7 +143,9 @@ public final class ExposurePolicy {
     return options.serverFilterMode() == FilteringOptions.ServerFilterMode.ALLOWLIST ? listed : !listed;
   }
 
-  private static boolean allows(Set<String> exposed, String category) {
-    return exposed.contains(ALL_CATEGORIES) || exposed.contains(category) || Taxonomy.META.equals(category);
+  private static boolean allows(Exposure exposure, CatalogEntry tool) {
+    Set<String> categories = exposure.categories();
+    return categories.contains(ALL_CATEGORIES) || categories.contains(tool.category()) || Taxonomy.META.equals(tool.category())
+        || exposure.tools().contains(tool.name());
   }
 }

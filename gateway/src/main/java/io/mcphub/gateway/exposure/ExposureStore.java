@@ -1,9 +1,7 @@
 package io.mcphub.gateway.exposure;
 
-import java.util.Set;
-
 /**
- * Exposed categories per handle: a session id with session isolation, one shared handle without. The handle
+ * Exposure per handle: a session id with session isolation, one shared handle without. The handle
  * need not be an HTTP session (a 2026-07-28 client has none). In memory today; a clustered store implements
  * the same interface.
  */
@@ -13,10 +11,10 @@ public interface ExposureStore {
     return new InMemoryExposureStore();
   }
 
-  /** The handle's exposed categories, or null when it has none recorded (then the default applies). */
-  Set<String> get(String handle);
+  /** The handle's exposure, or null when it has none recorded (then the default applies). */
+  Exposure get(String handle);
 
-  void put(String handle, Set<String> categories);
+  void put(String handle, Exposure exposure);
 
   void remove(String handle);
 

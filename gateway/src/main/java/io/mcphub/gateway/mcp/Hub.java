@@ -9,7 +9,9 @@ import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
 import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.tools.IndexedTool;
 import io.mcphub.gateway.tools.ToolCategorizer;
+import io.mcphub.gateway.tools.ToolIndex;
 import io.mcphub.gateway.upstream.ListKind;
 import io.mcphub.gateway.upstream.RequestOrigin;
 import io.mcphub.gateway.upstream.Upstream;
@@ -42,6 +44,7 @@ public final class Hub implements UpstreamEvents {
   private final ExposurePolicy exposure;
   private final List<Upstream> upstreams = new ArrayList<>();
   private final CapabilityRegistry registry;
+  private final ToolIndex toolIndex;
   private final Map<String, Set<Session>> subscriptions = new HashMap<>();
   private final List<Runnable> toolsChangedListeners = new ArrayList<>();
   private final List<java.util.function.BiConsumer<Upstream, Set<ListKind>>> catalogListeners = new ArrayList<>();
@@ -54,6 +57,8 @@ public final class Hub implements UpstreamEvents {
     this.sessions = sessions;
     this.exposure = exposure;
     this.registry = new CapabilityRegistry(Collections.unmodifiableList(upstreams), toolCategorizer);
+    this.toolIndex = ToolIndex.create(vertx);
+    onToolsChanged(this::reindexTools);
   }
 
   public ExposurePolicy exposure() {
@@ -146,6 +151,17 @@ public final class Hub implements UpstreamEvents {
 
   public CapabilityRegistry registry() {
     return registry;
+  }
+
+  /** The search index of every upstream tool, rebuilt off the event loop whenever the merged tool list changes. */
+  public ToolIndex toolIndex() {
+    return toolIndex;
+  }
+
+  private void reindexTools() {
+    List<IndexedTool> tools = new ArrayList<>(registry.toolCount());
+    registry.tools().forEach(tool -> tools.add(IndexedTool.of(tool)));
+    toolIndex.update(tools);
   }
 
   public SessionStore sessions() {

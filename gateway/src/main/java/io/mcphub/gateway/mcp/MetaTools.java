@@ -5,6 +5,7 @@ import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.categorize.Analysis;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolMentions;
+import io.mcphub.gateway.categorize.ToolSelection;
 import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
@@ -13,6 +14,7 @@ import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.mcphub.gateway.tools.Sha256;
+import io.mcphub.gateway.tools.ToolMatch;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The hub's own tools (category {@code meta}): {@code hub__analyze_prompt} exposes the categories a prompt
- * needs, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
+ * needs, {@code hub__search_tools} returns the definitions of the tools that best match a query without changing
+ * what is exposed, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
  * {@code hub__reset_exposure} returns to the default exposure. Failures are {@code isError} results.
  */
 final class MetaTools {
@@ -33,6 +36,21 @@ final class MetaTools {
   static final String ANALYZE = "hub__analyze_prompt";
   static final String CALL = "hub__call_tool";
   static final String RESET = "hub__reset_exposure";
+  static final String SEARCH = "hub__search_tools";
+  /** How many tools {@code hub__search_tools} returns when the caller gives no {@code limit}, and at most. */
+  static final int DEFAULT_SEARCH_LIMIT = 10;
+  static final int MAX_SEARCH_LIMIT = 50;
+  /** How a tool's confidence is worked out, as each analysis reports it (docs/tool-selection.md explains it). */
+  static final String SELECTION_RULE = "1 - (1 - category x (0.5 + 0.5 x relevance in category)) x (1 - tool relevance);"
+      + " exposed at or above the threshold, most confident first, at most maxTools; a tool named in the prompt gets at least "
+      + ToolMentions.CONFIDENCE;
+  /** How many index matches an analysis weighs, per tool it may expose, and at least. */
+  private static final int CANDIDATES_PER_TOOL = 5;
+  private static final int MIN_CANDIDATES = 100;
+  /** How many tools the text summary of a result lists (all of them are in {@code structuredContent.tools}). */
+  private static final int SUMMARY_TOOLS = 20;
+  /** How much of a tool's description the text summary of a result shows. */
+  private static final int SUMMARY_DESCRIPTION_CHARS = 120;
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
 
   private final Hub hub;
@@ -40,7 +58,7 @@ final class MetaTools {
   private final java.util.function.Supplier<PromptAnalyzer> analyzer;
   private final boolean debugDecisions;
   private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
-      ANALYZE, this::analyze, CALL, this::call, RESET, this::reset);
+      ANALYZE, this::analyze, SEARCH, this::search, CALL, this::call, RESET, this::reset);
 
   MetaTools(Hub hub, ExposurePolicy policy, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
     this.hub = hub;
@@ -72,6 +90,16 @@ final class MetaTools {
                         .put("description", "Optional: a short summary of the conversation so far, if it clarifies the request.")))
                 .put("required", new JsonArray().add("prompt")),
             false),
+        tool(SEARCH, "Search tools",
+            "Finds the tools that best match what you need to do, best first, with their full definitions and a "
+                + "confidence, without changing your tool list. Call any of them with hub__call_tool.",
+            new JsonObject().put("type", "object").put("properties", new JsonObject()
+                    .put("query", new JsonObject().put("type", "string").put("maxLength", CategorizationRequest.MAX_PROMPT_CHARS)
+                        .put("description", "What you need to do, in plain words, e.g. \"post a message to a Slack channel\"."))
+                    .put("limit", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", MAX_SEARCH_LIMIT)
+                        .put("default", DEFAULT_SEARCH_LIMIT).put("description", "How many tools to return at most.")))
+                .put("required", new JsonArray().add("query")),
+            true),
         tool(CALL, "Call any tool by name",
             "Calls an upstream tool by its full name (server__tool) with its arguments, even if it is not in your tool "
                 + "list yet. Use it when your client does not refresh its tool list after hub__analyze_prompt.",
@@ -100,14 +128,80 @@ final class MetaTools {
     }
     Session session = request.session();
     return analyzer.get().analyze(text, context instanceof String c ? c : "", session.handle())
-        .map(decided -> decided.withMentionedTools(ToolMentions.in(text, hub.registry().tools())))
-        .map(analysis -> {
-          List<String> after = changeExposure(request, () -> policy.expose(session, analysis.exposed()));
-          log(text, analysis);
-          return analysisResult(analysis, after);
+        .map(decided -> decide(text, decided))
+        .map(decision -> {
+          List<String> selected = decision.tools().stream().map(t -> t.tool().name()).toList();
+          List<String> after = changeExposure(request, () -> policy.expose(session, decision.analysis().exposed(), selected));
+          log(text, decision.analysis());
+          return analysisResult(decision, after);
         })
         .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: "
             + Redaction.secrets(String.valueOf(error.getMessage())))));
+  }
+
+  /** An analysis (categories, with those of tools the prompt named) and the tools it selected. */
+  private record Decision(Analysis analysis, List<ToolSelection.SelectedTool> tools) {
+  }
+
+  /** Combines the categorizer's answer, the tools the prompt names and the tool index into the tools to expose. */
+  private Decision decide(String prompt, Analysis decided) {
+    Map<String, java.util.Set<String>> mentioned = ToolMentions.in(prompt, hub.registry().tools());
+    java.util.Set<String> named = new java.util.HashSet<>();
+    mentioned.values().forEach(named::addAll);
+    int maxTools = policy.options().maxTools();
+    List<ToolMatch> matches = hub.toolIndex().search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
+    List<ToolSelection.SelectedTool> tools = ToolSelection.select(new ToolSelection.Evidence(decided, named, matches),
+        hub.registry().tools(), maxTools);
+    return new Decision(decided.withMentionedTools(mentioned), tools);
+  }
+
+  private Future<JsonObject> search(McpRequest request) {
+    JsonObject arguments = arguments(request);
+    Object query = arguments.getValue("query");
+    Object limit = arguments.getValue("limit") == null ? DEFAULT_SEARCH_LIMIT : arguments.getValue("limit");
+    if (!(query instanceof String text) || text.isBlank()) {
+      return Future.succeededFuture(toolError("query must be a non-empty string: what you need to do"));
+    }
+    if (text.length() > CategorizationRequest.MAX_PROMPT_CHARS) {
+      return Future.succeededFuture(toolError("query has " + text.length() + " characters; the limit is "
+          + CategorizationRequest.MAX_PROMPT_CHARS));
+    }
+    if (!(limit instanceof Integer || limit instanceof Long) || ((Number) limit).longValue() < 1
+        || ((Number) limit).longValue() > MAX_SEARCH_LIMIT) {
+      return Future.succeededFuture(toolError("limit must be an integer from 1 to " + MAX_SEARCH_LIMIT));
+    }
+    List<JsonObject> found = new java.util.ArrayList<>();
+    for (ToolMatch match : hub.toolIndex().search(text, ((Number) limit).intValue())) {
+      CatalogEntry tool = hub.registry().tool(match.name());
+      if (tool != null && policy.callable(request.session(), tool)) {
+        found.add(tool.definition().copy().put("confidence", match.confidence()));
+      }
+    }
+    return Future.succeededFuture(new JsonObject().put("content", new JsonArray().add(text(toolSummary(found))))
+        .put("structuredContent", new JsonObject().put("query", text).put("tools", new JsonArray(found))));
+  }
+
+  /** One line per tool — name, confidence, the first sentence of its description — for a model reading the text. */
+  static String toolSummary(List<JsonObject> tools) {
+    if (tools.isEmpty()) {
+      return "No tool matches; try other words, or answer directly.";
+    }
+    StringBuilder summary = new StringBuilder("Tools (call them with hub__call_tool; full definitions in structuredContent.tools):");
+    for (JsonObject tool : tools.subList(0, Math.min(tools.size(), SUMMARY_TOOLS))) {
+      String description = tool.getValue("description") instanceof String d ? firstSentence(d) : "";
+      summary.append(String.format(java.util.Locale.ROOT, "%n- %s (%.2f)%s", tool.getString("name"), tool.getDouble("confidence"),
+          description.isEmpty() ? "" : ": " + description));
+    }
+    if (tools.size() > SUMMARY_TOOLS) {
+      summary.append(String.format(java.util.Locale.ROOT, "%n… and %d more in structuredContent.tools", tools.size() - SUMMARY_TOOLS));
+    }
+    return summary.toString();
+  }
+
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    String sentence = (end < 0 ? text : text.substring(0, end + 1)).strip().replaceAll("\\s+", " ");
+    return sentence.length() > SUMMARY_DESCRIPTION_CHARS ? sentence.substring(0, SUMMARY_DESCRIPTION_CHARS) + "…" : sentence;
   }
 
   private Future<JsonObject> call(McpRequest request) {
@@ -137,7 +231,7 @@ final class MetaTools {
 
   /** An unexpected failure of a forwarded call: logged with a reference, answered generically. */
   private static String failedCall(String toolName, Throwable error) {
-    String reference = io.mcphub.gateway.redact.Redaction.reference();
+    String reference = Redaction.reference();
     LOG.warn("hub__call_tool of {} failed [ref {}]", toolName, reference, error);
     return "the call failed (ref " + reference + ")";
   }
@@ -162,12 +256,15 @@ final class MetaTools {
     return after;
   }
 
-  private JsonObject analysisResult(Analysis analysis, List<String> exposedTools) {
+  private JsonObject analysisResult(Decision decision, List<String> exposedTools) {
+    Analysis analysis = decision.analysis();
     JsonArray categories = new JsonArray();
     for (CategoryScore score : analysis.scores()) {
       categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
           .put("exposed", analysis.exposed().contains(score.category())));
     }
+    List<JsonObject> tools = decision.tools().stream()
+        .map(selected -> selected.tool().definition().copy().put("confidence", selected.confidence())).toList();
     JsonObject structured = new JsonObject()
         .put("categories", categories)
         .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))
@@ -175,12 +272,14 @@ final class MetaTools {
         .put("source", analysis.source())
         .put("threshold", analysis.threshold())
         .put("latencyMs", analysis.latencyMs())
-        .put("reasoning", analysis.reasoning());
-    String summary = analysis.exposed().isEmpty()
-        ? "No tool category reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
+        .put("reasoning", analysis.reasoning())
+        .put("tools", new JsonArray(tools))
+        .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("rule", SELECTION_RULE));
+    String summary = tools.isEmpty()
+        ? "No tool reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
             + "call hub__analyze_prompt again with a more specific request."
-        : "Exposed " + String.join(", ", analysis.exposed()) + " (" + exposedTools.size() + " tools now listed, decided by "
-            + analysis.source() + ").";
+        : "Exposed " + tools.size() + " tools" + (analysis.exposed().isEmpty() ? "" : " (" + String.join(", ", analysis.exposed()) + ")")
+            + "; " + exposedTools.size() + " tools now listed, decided by " + analysis.source() + ".\n" + toolSummary(tools);
     return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
   }
 

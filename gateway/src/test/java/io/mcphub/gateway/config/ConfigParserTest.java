@@ -108,4 +108,16 @@ class ConfigParserTest {
     assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"mode\": \"static\"}}")).filteringMode())
         .isEqualTo(FilteringMode.STATIC);
   }
+
+  @Test
+  void maxToolsCapsWhatOneAnalysisExposesAndMustBeAPositiveInteger() {
+    assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"mode\": \"prompt-based\"}}")).filtering().maxTools())
+        .isEqualTo(FilteringOptions.DEFAULT_MAX_TOOLS);
+    assertThat(parser.parse(new JsonObject("{\"toolFiltering\": {\"promptBasedFiltering\": {\"maxTools\": 7}}}")).filtering()
+        .maxTools()).isEqualTo(7);
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject(
+        "{\"toolFiltering\": {\"promptBasedFiltering\": {\"maxTools\": 0}}}")));
+    assertThat(error.problems()).anySatisfy(problem -> assertThat(problem).contains("toolFiltering.promptBasedFiltering.maxTools")
+        .contains("an integer from 1 to 500"));
+  }
 }

@@ -83,7 +83,7 @@ class HotReloadTest {
     List<List<McpSchema.Tool>> changes = new CopyOnWriteArrayList<>();
     try (TestHub hub = TestHub.watching(file, System::getenv);
         McpSyncClient client = hub.client(spec -> spec.toolsChangeConsumer(changes::add))) {
-      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__call_tool", "hub__reset_exposure");
+      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__search_tools", "hub__call_tool", "hub__reset_exposure");
       Files.writeString(file, config(servers, new JsonObject().put("mode", "static")).encode());
       Await.until(() -> names(client).contains("fx__echo"));
       assertThat(names(client)).noneMatch(name -> name.startsWith("hub__"));

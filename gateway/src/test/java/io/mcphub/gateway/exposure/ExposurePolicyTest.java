@@ -43,6 +43,28 @@ class ExposurePolicyTest {
   }
 
   @Test
+  void anAnalysisExposesItsSelectedToolsOneByOneAndReportsItsCategories() {
+    ExposurePolicy policy = new ExposurePolicy(options("{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"maxTools\": 2}}"),
+        ExposureStore.inMemory());
+    Session a = session("a");
+    CatalogEntry read = new CatalogEntry("files__read", null, "read", "filesystem", new JsonObject());
+    CatalogEntry write = new CatalogEntry("files__write", null, "write", "filesystem", new JsonObject());
+    policy.expose(a, java.util.Set.of("filesystem"), java.util.List.of("files__read"));
+    assertThat(policy.visible(a, read)).isTrue();
+    assertThat(policy.visible(a, write)).as("the rest of the category stays hidden").isFalse();
+    assertThat(policy.exposed(a)).containsExactly("filesystem");
+
+    for (int i = 0; i < 3 * ExposurePolicy.MAX_TOOLS_PER_MAX_TOOLS; i++) {
+      policy.expose(a, java.util.Set.of(), java.util.List.of("files__t" + i));
+    }
+    assertThat(policy.exposure(a).tools()).as("an additive exposure keeps the newest tools only")
+        .hasSize(2 * ExposurePolicy.MAX_TOOLS_PER_MAX_TOOLS).doesNotContain("files__read")
+        .contains("files__t" + (3 * ExposurePolicy.MAX_TOOLS_PER_MAX_TOOLS - 1));
+    policy.reset(a);
+    assertThat(policy.visible(a, read)).isFalse();
+  }
+
+  @Test
   void replacementSharedAndDefaultExposures() {
     ExposurePolicy replacing = new ExposurePolicy(options(
         "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"exposureMode\": \"replacement\"}}"), ExposureStore.inMemory());

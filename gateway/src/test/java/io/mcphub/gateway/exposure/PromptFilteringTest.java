@@ -73,7 +73,7 @@ class PromptFilteringTest {
   void aSessionStartsWithMetaToolsAnalyzesAndThenSeesAndCallsItsTools() throws Exception {
     AtomicInteger changes = new AtomicInteger();
     try (McpSyncClient client = hub.client(spec -> spec.toolsChangeConsumer(tools -> changes.incrementAndGet()))) {
-      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__call_tool", "hub__reset_exposure");
+      assertThat(names(client)).containsExactly("hub__analyze_prompt", "hub__search_tools", "hub__call_tool", "hub__reset_exposure");
 
       Map<String, Object> analysis = analyze(client, FILES_PROMPT);
       assertThat(analysis.get("exposedCategories")).isEqualTo(List.of("filesystem"));
@@ -109,8 +109,9 @@ class PromptFilteringTest {
       analyze(client, FILES_PROMPT + " and remember that the docs live in ./docs");
       Map<String, Object> categories = new java.util.HashMap<>();
       client.listTools().tools().forEach(tool -> categories.put(tool.name(), tool.meta().get("mcp-hub/category")));
-      assertThat(categories).containsEntry("filesystem__read_text_file", "filesystem")
-          .containsEntry("memory__read_graph", "memory").containsEntry("hub__analyze_prompt", "meta");
+      assertThat(categories).containsEntry("filesystem__read_text_file", "filesystem").containsEntry("hub__analyze_prompt", "meta");
+      assertThat(categories.entrySet()).filteredOn(entry -> entry.getKey().startsWith("memory__")).isNotEmpty()
+          .allSatisfy(entry -> assertThat(entry.getValue()).isEqualTo("memory"));
     }
     JsonObject api = new JsonObject(new io.mcphub.gateway.support.RawMcp(hub.baseUrl() + "/api/tools")
         .request("GET", Map.of()).body());

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the hub's real selection path (hub__analyze_prompt, then tools/list, per task) over a tool-selection set in
+# the toolsel format and prints recall, all-needed rate, tools listed and analysis latency per kind.
+# usage: scripts/eval-selection.sh CATALOG.json TASKS.jsonl [--config hub.json] [--out selections.jsonl] [--warmup N]
+#   --config: a hub config whose toolFiltering applies (mcpServers are replaced by the catalog's servers)
+#   --out: also writes one {"id", "listed"} line per task (the toolsel scorer's input)
+set -euo pipefail
+if [ $# -lt 2 ]; then
+  sed -n '2,6p' "$0" >&2
+  exit 2
+fi
+catalog=$(realpath "$1")
+tasks=$(realpath "$2")
+shift 2
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config|--out) args+=("$1" "$(realpath -m "$2")"); shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
+done
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests install -pl gateway -am
+mvn -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval.classpath
+java -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/eval.classpath)" \
+  io.mcphub.gateway.bench.SelectionEval "$catalog" "$tasks" "${args[@]}"
