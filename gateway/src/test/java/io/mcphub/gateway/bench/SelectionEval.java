@@ -95,7 +95,7 @@ public final class SelectionEval {
     Map<String, String> serverCategories = new LinkedHashMap<>();
     config.servers().values().stream().filter(s -> s.category() != null).forEach(s -> serverCategories.put(s.name(), s.category()));
     ExposurePolicy exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
-    Hub hub = new Hub(vertx, SessionStore.inMemory(), exposure, new ToolCategorizer(config.filtering().customMappings(), serverCategories));
+    Hub hub = new Hub(vertx, SessionStore.inMemory(config.hub().limits().maxSessions()), exposure, new ToolCategorizer(config.filtering().customMappings(), serverCategories));
     HubMetrics metrics = HubMetrics.of(vertx);
     hub.metrics(metrics);
     java.util.function.BiFunction<ServerConfig, UpstreamEvents, Upstream> upstreams = (server, events) -> new Upstream(vertx,
@@ -105,7 +105,7 @@ public final class SelectionEval {
     PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
     return new CategorizerDeployment(vertx, config.filtering(), config.pool(), null).deploy()
         .compose(v -> Future.join(hub.upstreams().stream().map(Upstream::start).toList()))
-        .map(v -> new McpDispatcher(hub, () -> analyzer, false));
+        .map(v -> new McpDispatcher(hub, () -> analyzer, false, config.hub().limits().maxBatchSize()));
   }
 
   private static Future<List<SelectionReport.Sample>> runAll(Vertx vertx, McpDispatcher dispatcher, List<JsonObject> tasks) {
