@@ -122,7 +122,8 @@ final class ClientInstances {
     }
     OwnerEvents events = new OwnerEvents(session);
     Instance created = new Instance(session, factory.apply(shared.config(), events));
-    created.started = created.upstream.start().compose(v -> events.startupAnswered()).onSuccess(v -> applyLogLevel(created));
+    created.started = created.upstream.start().compose(v -> events.startupAnswered(created.upstream))
+        .onSuccess(v -> applyLogLevel(created));
     clients.put(session.id(), created);
     LOG.info("upstream '{}': started an instance for session {} ({} running)", shared.name(), session.handle(),
         clients.size());
@@ -195,12 +196,17 @@ final class ClientInstances {
 
     /**
      * Completes once the client has answered what the server asked it while starting (a filesystem server asks for
-     * the client's roots as soon as it is initialized), so the first call sees the client's roots; bounded.
+     * the client's roots as soon as it is initialized), and the server has answered a {@code ping} after those
+     * answers — a turn in which to apply them — so the first call sees the client's roots; bounded.
      */
-    Future<Void> startupAnswered() {
+    Future<Void> startupAnswered(Upstream upstream) {
       List<Future<JsonObject>> asked = startupRequests;
       startupRequests = null;
+      if (asked.isEmpty()) {
+        return Future.succeededFuture();
+      }
       return Future.join(asked).<Void>mapEmpty().otherwiseEmpty()
+          .compose(v -> upstream.call(McpMethods.PING, null, null).result().<Void>mapEmpty().otherwiseEmpty())
           .timeout(STARTUP_ANSWER_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).otherwiseEmpty();
     }
 
