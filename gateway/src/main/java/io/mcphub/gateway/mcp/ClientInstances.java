@@ -50,13 +50,14 @@ final class ClientInstances {
   }
 
   /**
-   * Runs {@code call} on the instance of {@code shared}'s server that serves {@code session}, starting it if needed.
-   * Fails with a retryable {@code UPSTREAM_UNAVAILABLE} error when the server's cap is reached by busy instances.
+   * Runs {@code call} on the instance of {@code shared}'s server that serves the request's client, starting it if
+   * needed. Fails with a retryable {@code UPSTREAM_UNAVAILABLE} error when the server's cap is reached by busy
+   * instances.
    */
-  <T> Future<T> onInstance(Upstream shared, Session session, java.util.function.Function<Upstream, Future<T>> call) {
+  <T> Future<T> onInstance(Upstream shared, McpRequest request, java.util.function.Function<Upstream, Future<T>> call) {
     Instance instance;
     try {
-      instance = instanceFor(shared, session);
+      instance = instanceFor(shared, request);
     } catch (McpException refused) {
       return Future.failedFuture(refused);
     }
@@ -109,7 +110,8 @@ final class ClientInstances {
     return byServer.getOrDefault(serverName, Map.of()).size();
   }
 
-  private Instance instanceFor(Upstream shared, Session session) {
+  private Instance instanceFor(Upstream shared, McpRequest request) {
+    Session session = request.session();
     Map<String, Instance> clients = byServer.computeIfAbsent(shared.name(), name -> new HashMap<>());
     Instance existing = clients.get(session.id());
     if (existing != null) {
@@ -120,7 +122,7 @@ final class ClientInstances {
       throw new McpException(JsonRpc.UPSTREAM_UNAVAILABLE, "upstream server '" + shared.name() + "' runs its cap of "
           + isolation.maxInstances() + " per-client instances, all busy; retry shortly");
     }
-    OwnerEvents events = new OwnerEvents(session);
+    OwnerEvents events = new OwnerEvents(session, request.origin());
     Instance created = new Instance(session, factory.apply(shared.config(), events));
     created.started = created.upstream.start().compose(v -> events.startupAnswered(created.upstream))
         .onSuccess(v -> applyLogLevel(created));
@@ -188,16 +190,20 @@ final class ClientInstances {
   /** What an instance serving one client says goes to that client only. */
   private final class OwnerEvents implements UpstreamEvents {
     private final Session owner;
+    private final RequestOrigin starter;
     private List<Future<JsonObject>> startupRequests = new ArrayList<>();
 
-    OwnerEvents(Session owner) {
+    /** @param starter the exchange of the call that starts the instance: what the server asks while starting goes there */
+    OwnerEvents(Session owner, RequestOrigin starter) {
       this.owner = owner;
+      this.starter = starter;
     }
 
     /**
      * Completes once the client has answered what the server asked it while starting (a filesystem server asks for
      * the client's roots as soon as it is initialized), and the server has answered a {@code ping} after those
-     * answers — a turn in which to apply them — so the first call sees the client's roots; bounded.
+     * answers, so the first call usually sees what the client answered; bounded. A server that applies the answers
+     * asynchronously (server-filesystem validates roots on disk first) may still answer the first call without them.
      */
     Future<Void> startupAnswered(Upstream upstream) {
       List<Future<JsonObject>> asked = startupRequests;
@@ -240,10 +246,22 @@ final class ClientInstances {
       if (owner.state() == Session.State.CLOSED || !SessionOrigin.clientSupports(owner, method)) {
         return null;
       }
-      return new SessionOrigin(owner) {
+      boolean starting = startupRequests != null;
+      RequestOrigin target = starting && starter != null ? starter : new SessionOrigin(owner);
+      return new RequestOrigin() {
+        @Override
+        public String clientId() {
+          return target.clientId();
+        }
+
+        @Override
+        public void notify(JsonObject notification) {
+          target.notify(notification);
+        }
+
         @Override
         public Future<JsonObject> request(String method, JsonObject params) {
-          Future<JsonObject> answer = super.request(method, params);
+          Future<JsonObject> answer = target.request(method, params);
           if (startupRequests != null) {
             startupRequests.add(answer);
           }

@@ -25,7 +25,7 @@ final class Forwarding {
     if (!upstream.config().isolation().perClient()) {
       return send(request, upstream, method, params);
     }
-    return instances.onInstance(upstream, request.session(), instance -> send(request, instance, method, params));
+    return instances.onInstance(upstream, request, instance -> send(request, instance, method, params));
   }
 
   private static Future<JsonObject> send(McpRequest request, Upstream upstream, String method, JsonObject params) {

@@ -11,6 +11,8 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What one client does never reaches another: roots, log levels and log messages, through shared and per-client
@@ -126,6 +129,30 @@ class ClientIsolationTest {
       assertThat(hub.<Integer>onHub(h -> h.clientInstances("stoppable"))).isEqualTo(2);
       hub.onHub(h -> h.upstream("stoppable").stop());
       Await.until(() -> hub.onHub(h -> h.clientInstances("stoppable")) == 0);
+    }
+  }
+
+  @Test
+  void theFilesystemServerServesEachClientItsOwnRoots(@TempDir Path alicesHome, @TempDir Path bobsHome)
+      throws Exception {
+    Path fallback = Files.createTempDirectory("mcp-hub-fallback");
+    JsonObject filesystem = TestHub.reference("server-filesystem", fallback.toString()).put("isolation", "per-client");
+    try (TestHub own = TestHub.start(TestHub.config(new JsonObject().put("filesystem", filesystem)));
+        McpSyncClient alice = own.client(spec -> spec.roots(new McpSchema.Root(alicesHome.toUri().toString(), "alice")));
+        McpSyncClient bob = own.client(spec -> spec.roots(new McpSchema.Root(bobsHome.toUri().toString(), "bob")));
+        McpSyncClient anonymous = own.client()) {
+      // server-filesystem applies roots asynchronously after the client answers: a call right after the instance starts
+      // may still see its default directory, so wait for the roots to take effect, then check nobody else's are there
+      String alices = alicesHome.toRealPath().toString();
+      String bobs = bobsHome.toRealPath().toString();
+      Await.until(() -> call(alice, "filesystem__list_allowed_directories", Map.of()).contains(alices));
+      Await.until(() -> call(bob, "filesystem__list_allowed_directories", Map.of()).contains(bobs));
+      assertThat(call(alice, "filesystem__list_allowed_directories", Map.of())).doesNotContain(bobs, fallback.toString());
+      assertThat(call(bob, "filesystem__list_allowed_directories", Map.of())).doesNotContain(alices, fallback.toString());
+      assertThat(call(anonymous, "filesystem__list_allowed_directories", Map.of()))
+          .as("a client without roots gets the configured directory").contains(fallback.toRealPath().toString());
+    } finally {
+      Files.deleteIfExists(fallback);
     }
   }
 
