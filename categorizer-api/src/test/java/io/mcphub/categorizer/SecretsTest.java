@@ -21,4 +21,14 @@ class SecretsTest {
     assertThat(Secrets.redact("my token is s3cr3t-value!", List.of("s3cr3t-value"))).isEqualTo("my token is [REDACTED]!");
     assertThat(Secrets.redact(null)).isNull();
   }
+
+  @Test
+  void hugeForeignTextIsCutAndStillRedactedWithoutStallingTheCaller() {
+    // a long run of word characters once made the field rule backtrack for minutes (an upstream echoing a 64 KB input)
+    String echoed = "a".repeat(1_000_000) + " api_key=hunter22-secret";
+    String cleaned = Secrets.redact(echoed);
+    assertThat(cleaned).hasSizeLessThan(Secrets.MAX_CHARS + 64).endsWith("characters cut)").doesNotContain("hunter22");
+    String wordy = "x".repeat(Secrets.MAX_CHARS - 40) + " token=abcdef123";
+    assertThat(Secrets.redact(wordy)).endsWith("token=" + Secrets.MASK);
+  }
 }
