@@ -231,7 +231,7 @@ final class ClientInstances {
     public void notification(Upstream upstream, JsonObject notification) {
       String method = notification.getString("method");
       if (McpMethods.NOTIFICATION_RESOURCES_UPDATED.equals(method)
-          || McpMethods.NOTIFICATION_MESSAGE.equals(method) && LogLevels.asked(owner, notification)) {
+          || McpMethods.NOTIFICATION_MESSAGE.equals(method) && LogLevels.wants(owner, notification)) {
         owner.send(notification);
       }
     }

@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
  * the downstream client's), tracks pending requests with a timeout, maps progress tokens back to the
  * caller's, and relays what the server sends about a request to that request's {@link RequestOrigin}.
  *
- * <p>A server-to-client request or log message reaches a client only when it can be tied to one: by the
- * request it says it relates to (HTTP transports), or because every call in flight on this connection belongs
- * to the same client. Anything else goes to the {@link Listener}, which refuses requests it cannot tie and
- * sends logs only to clients that asked for them — never to a guessed "latest caller". Every message is
+ * <p>A server-to-client request reaches a client only when it can be tied to one: by the request it says it
+ * relates to (HTTP transports), or because every call in flight on this connection belongs to the same client. A log
+ * message reaches a client directly only by the request it relates to. Anything else goes to the {@link Listener},
+ * which refuses requests it cannot tie and sends logs only to clients that asked for them (or, for an instance that
+ * serves one client, to that client) — never to a guessed "latest caller". Every message is
  * validated before use: a malformed response fails its own call. Confined to the owner's event-loop context.
  */
 final class UpstreamClient {
@@ -201,7 +202,7 @@ final class UpstreamClient {
       return;
     }
     if (McpMethods.NOTIFICATION_MESSAGE.equals(method)) {
-      RequestOrigin origin = originOf(relatedRequestId);
+      RequestOrigin origin = relatedOrigin(relatedRequestId);
       if (origin != null) {
         origin.notify(message);
         return;
@@ -223,15 +224,13 @@ final class UpstreamClient {
   }
 
   /**
-   * The client a message belongs to: the call it relates to when the transport says so; otherwise the one client
-   * whose calls are in flight (the most recent of its calls, for the stream); null when that is not one client.
+   * The client a server-to-client request belongs to: the call it relates to when the transport says so (and no
+   * other, even when that call has ended); otherwise the one client whose calls are in flight (the most recent of its
+   * calls, for the stream); null when that is not one client.
    */
   private RequestOrigin originOf(Object relatedRequestId) {
-    if (relatedRequestId instanceof Number id) {
-      Pending call = pending.get(id.longValue());
-      if (call != null && call.origin != null) {
-        return call.origin;
-      }
+    if (relatedRequestId != null) {
+      return relatedOrigin(relatedRequestId);
     }
     Pending latest = null;
     for (Pending call : pending.values()) {
@@ -258,6 +257,15 @@ final class UpstreamClient {
       LOG.warn("upstream '{}': {} similar warnings suppressed", serverName, suppressed);
     }
     LOG.warn("upstream '{}' {}", serverName, what);
+  }
+
+  /**
+   * The origin of the client call a message says it relates to, if that call is still in flight; null otherwise. A
+   * log message is relayed to a client only this way: one without a relation goes to the clients that asked for logs.
+   */
+  private RequestOrigin relatedOrigin(Object relatedRequestId) {
+    Pending call = relatedRequestId instanceof Number id ? pending.get(id.longValue()) : null;
+    return call == null ? null : call.origin;
   }
 
   private void onTimeout(Pending call, long timeoutMs) {

@@ -41,6 +41,8 @@ class SlowReaderTest {
     try (TestHub hub = TestHub.start(config); Socket stalled = new Socket()) {
       RawMcp raw = new RawMcp(hub.mcpUrl());
       String session = raw.initialize("2025-11-25");
+      // a stdio server's log message is relayed only to clients that asked for logs
+      raw.call(session, "logging/setLevel", new JsonObject().put("level", "debug"));
       openStreamAndNeverRead(stalled, hub.port(), session);
       Await.until(() -> hub.onHub(h -> h.sessions().get(session).hasOpenStream()));
       int tried = Campaign.scaled(600);
@@ -83,6 +85,8 @@ class SlowReaderTest {
       Map<String, String> json = Map.of("Content-Type", "application/json");
       messages.post(RawMcp.initializeBody("2024-11-05"), json);
       messages.post(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized").encode(), json);
+      messages.post(new JsonObject().put("jsonrpc", "2.0").put("id", "level").put("method", "logging/setLevel")
+          .put("params", new JsonObject().put("level", "debug")).encode(), json);
       int tried = Campaign.scaled(300);
       int accepted = 0;
       String big = "x".repeat(MESSAGE_CHARS);
@@ -127,7 +131,7 @@ class SlowReaderTest {
 
   /**
    * Calls the fixture's log tool for calls {@code from} to {@code to}: each sends a 128 KiB log line, which the hub
-   * relays on the session's GET stream (the POST accepts only JSON). Returns the calls that failed.
+   * relays on the session's GET stream to the session, which asked for logs. Returns the calls that failed.
    */
   private static int push(RawMcp raw, Map<String, String> headers, int from, int to) {
     String big = "x".repeat(MESSAGE_CHARS);
