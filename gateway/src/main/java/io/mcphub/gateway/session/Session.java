@@ -32,6 +32,8 @@ public final class Session {
   private static final int ID_BYTES = 24;
   private static final int HANDLE_BYTES = 8;
   private static final SecureRandom IDS = new SecureRandom();
+  /** Server-to-client requests (sampling, elicitation, roots) one client may have awaiting its answer at once. */
+  private static final int MAX_CLIENT_REQUESTS = 256;
   private final String owner;
   private final String handle;
 
@@ -195,7 +197,11 @@ public final class Session {
    * its answer, which arrives in a later POST ({@link #onClientResponse}).
    */
   public Future<JsonObject> request(String method, JsonObject params, ClientStream via, long timeoutMs) {
-    String requestId = "hub-" + id.substring(0, Math.min(8, id.length())) + "-" + nextRequestId++;
+    if (clientRequests.size() >= MAX_CLIENT_REQUESTS) {
+      return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "the client already has "
+          + MAX_CLIENT_REQUESTS + " requests from its servers awaiting an answer; " + method + " refused"));
+    }
+    String requestId = "hub-" + handle.substring(0, 8) + "-" + nextRequestId++;
     ClientStream target = via != null ? via : stream;
     if (target == null || !target.write(JsonRpc.request(requestId, method, params))) {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR,
@@ -218,11 +224,15 @@ public final class Session {
     if (answer == null) {
       return;
     }
-    JsonObject error = response.getJsonObject("error");
-    if (error != null) {
-      answer.fail(McpException.fromError(error));
+    Object error = response.getValue("error");
+    Object result = response.getValue("result");
+    if (error instanceof JsonObject details) {
+      answer.fail(McpException.fromError(details));
+    } else if (error == null && result instanceof JsonObject value) {
+      answer.complete(value);
     } else {
-      answer.complete(response.getJsonObject("result", new JsonObject()));
+      answer.fail(new McpException(JsonRpc.INVALID_REQUEST,
+          "the client answered with a malformed response: \"error\" and \"result\" must be objects"));
     }
   }
 
