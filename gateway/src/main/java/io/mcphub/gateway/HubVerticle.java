@@ -293,12 +293,15 @@ public final class HubVerticle extends VerticleBase {
 
   /**
    * Ends sessions the client sent nothing on for {@code idleTimeoutMs}, open stream or not (the hub's keep-alives
-   * and notifications are not client activity); a session with calls in flight is not idle.
+   * and notifications are not client activity); a session with calls in flight is not idle, nor is a legacy SSE session
+   * whose stream is open.
    */
   private void reapIdleSessions(long idleTimeoutMs) {
     long now = System.currentTimeMillis();
     for (Session session : List.copyOf(hub.sessions().all())) {
-      if (session.inFlightCount() == 0 && now - session.lastSeen() > idleTimeoutMs) {
+      // a legacy SSE session lives as long as its stream: its client cannot start a new one on a new endpoint
+      boolean legacyAndConnected = session.transport() == Session.Transport.LEGACY_SSE && session.hasOpenStream();
+      if (session.inFlightCount() == 0 && !legacyAndConnected && now - session.lastSeen() > idleTimeoutMs) {
         LOG.debug("session {} idle for {} ms; ended", session.handle(), now - session.lastSeen());
         hub.closeSession(session.id());
       }

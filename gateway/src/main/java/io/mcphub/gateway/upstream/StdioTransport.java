@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -80,19 +81,30 @@ final class StdioTransport implements UpstreamTransport {
   @Override
   public Future<Void> start(MessageHandler messageHandler, Handler<String> closeHandler) {
     Context context = vertx.getOrCreateContext();
-    return vertx.executeBlocking(this::spawn, false).map(started -> {
+    return vertx.executeBlocking(this::spawn, false).compose(started -> {
+      if (closing) {
+        // closed while the process was being spawned: nobody will own it, so it ends now
+        ProcessTree unwanted = new ProcessTree(started.toHandle());
+        return vertx.executeBlocking(() -> unwanted.terminate(TERMINATE_GRACE_MS), false)
+            .transform(done -> Future.failedFuture(new IllegalStateException("closed while starting")));
+      }
       process = started;
       tree = new ProcessTree(started.toHandle());
       startThread("stdout", () -> readMessages(started, context, messageHandler));
       startThread("stderr", () -> readStderr(started));
       startThread("stdin", () -> writeMessages(started.getOutputStream()));
       ProcessTree watched = tree;
-      refreshTimer = vertx.setPeriodic(50, TREE_REFRESH_MS, t -> vertx.executeBlocking(() -> {
-        watched.refresh();
-        return null;
-      }, false));
+      AtomicBoolean scanning = new AtomicBoolean();
+      refreshTimer = vertx.setPeriodic(50, TREE_REFRESH_MS, t -> {
+        if (scanning.compareAndSet(false, true)) {
+          vertx.executeBlocking(() -> {
+            watched.refresh();
+            return null;
+          }, false).onComplete(done -> scanning.set(false));
+        }
+      });
       started.onExit().thenAccept(exited -> context.runOnContext(v -> onExit(exited, watched, closeHandler)));
-      return null;
+      return Future.<Void>succeededFuture();
     });
   }
 
