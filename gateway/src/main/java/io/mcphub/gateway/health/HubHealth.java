@@ -70,13 +70,16 @@ public final class HubHealth {
     registered.addAll(current);
   }
 
-  private static Status status(Upstream upstream) {
+  private Status status(Upstream upstream) {
     UpstreamState state = upstream.state();
     JsonObject data = new JsonObject()
         .put("state", state.label())
         .put("transport", upstream.activeTransport().configName())
         .put("tools", upstream.catalog().list(ListKind.TOOLS).size())
         .put("restarts", upstream.restarts());
+    if (upstream.config().isolation().perClient()) {
+      data.put("clientInstances", hub.clientInstances(upstream.name()));
+    }
     if (upstream.lastError() != null) {
       data.put("lastError", upstream.lastError());
     }

@@ -11,6 +11,10 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,6 +131,7 @@ class ClientIsolationTest {
       assertThat(call(alice, "stoppable__echo")).isEqualTo("echo: x");
       assertThat(call(bob, "stoppable__echo")).isEqualTo("echo: x");
       assertThat(hub.<Integer>onHub(h -> h.clientInstances("stoppable"))).isEqualTo(2);
+      assertThat(healthOf("upstream:stoppable").getInteger("clientInstances")).as("/health shows them").isEqualTo(2);
       hub.onHub(h -> h.upstream("stoppable").stop());
       Await.until(() -> hub.onHub(h -> h.clientInstances("stoppable")) == 0);
     }
@@ -154,6 +159,13 @@ class ClientIsolationTest {
     } finally {
       Files.deleteIfExists(fallback);
     }
+  }
+
+  private static JsonObject healthOf(String check) throws Exception {
+    HttpResponse<String> health = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+    return new JsonObject(health.body()).getJsonArray("checks").stream().map(JsonObject.class::cast)
+        .filter(entry -> check.equals(entry.getString("id"))).findFirst().orElseThrow().getJsonObject("data");
   }
 
   private static McpSyncClient withRoots(String uri) {
