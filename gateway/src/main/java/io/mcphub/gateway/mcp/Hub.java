@@ -51,6 +51,8 @@ public final class Hub implements UpstreamEvents {
   private HubMetrics metrics;
   private ClientInstances instances;
   private Forwarding forwarding;
+  /** The level the shared upstreams were last asked to log at (null: never asked). */
+  private String sharedLogLevel;
 
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
@@ -186,7 +188,9 @@ public final class Hub implements UpstreamEvents {
     inFlight.values().forEach(call -> call.upstream().cancel(call.upstreamId(), "client session ended"));
     new ArrayList<>(subscriptions.keySet()).forEach(uri -> unsubscribe(session, uri));
     instances.closeClient(session);
-    applyLogLevel();
+    if (session.logLevel() != null) {
+      applyLogLevel(false);
+    }
     LOG.debug("session {} ended ({} calls cancelled)", session.handle(), inFlight.size());
   }
 
@@ -321,14 +325,19 @@ public final class Hub implements UpstreamEvents {
   void logLevelChanged(Session session) {
     JsonObject params = new JsonObject().put("level", session.logLevel());
     instances.of(session).forEach(instance -> setLevel(instance, params));
-    applyLogLevel();
+    applyLogLevel(true);
   }
 
-  private void applyLogLevel() {
+  /**
+   * Asks the shared upstreams for the most verbose level any client set: when a client sets a level ({@code always}),
+   * else only if that level changed (a session that set one ended).
+   */
+  private void applyLogLevel(boolean always) {
     String level = LogLevels.mostVerbose(sessions.all());
-    if (level == null) {
+    if (level == null || !always && level.equals(sharedLogLevel)) {
       return;
     }
+    sharedLogLevel = level;
     JsonObject params = new JsonObject().put("level", level);
     upstreams.stream().filter(upstream -> !upstream.config().isolation().perClient())
         .forEach(upstream -> setLevel(upstream, params));
