@@ -6,8 +6,6 @@ import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.session.Session;
-import io.mcphub.gateway.upstream.ListKind;
-import io.mcphub.gateway.upstream.RequestOrigin;
 import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamEvents;
 import io.vertx.core.Future;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +28,6 @@ import org.slf4j.LoggerFactory;
 final class ClientInstances {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClientInstances.class);
-  /** How long a new instance's first call waits for the client to answer what the server asked while starting. */
-  private static final long STARTUP_ANSWER_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
   private final BiFunction<ServerConfig, UpstreamEvents, Upstream> factory;
@@ -122,7 +117,7 @@ final class ClientInstances {
       throw new McpException(JsonRpc.UPSTREAM_UNAVAILABLE, "upstream server '" + shared.name() + "' runs its cap of "
           + isolation.maxInstances() + " per-client instances, all busy; retry shortly");
     }
-    OwnerEvents events = new OwnerEvents(session, request.origin());
+    InstanceEvents events = new InstanceEvents(session, request.origin(), hubEvents);
     Instance created = new Instance(session, factory.apply(shared.config(), events));
     created.started = created.upstream.start().compose(v -> events.startupAnswered(created.upstream))
         .onSuccess(v -> applyLogLevel(created));
@@ -184,106 +179,6 @@ final class ClientInstances {
     Instance(Session owner, Upstream upstream) {
       this.owner = owner;
       this.upstream = upstream;
-    }
-  }
-
-  /** What an instance serving one client says goes to that client only. */
-  private final class OwnerEvents implements UpstreamEvents {
-    private final Session owner;
-    private final RequestOrigin starter;
-    private List<Future<JsonObject>> startupRequests = new ArrayList<>();
-
-    /** @param starter the exchange of the call that starts the instance: what the server asks while starting goes there */
-    OwnerEvents(Session owner, RequestOrigin starter) {
-      this.owner = owner;
-      this.starter = starter;
-    }
-
-    /**
-     * Completes once the client has answered what the server asked it while starting (a filesystem server asks for
-     * the client's roots as soon as it is initialized), and the server has answered a {@code ping} after those
-     * answers, so the first call usually sees what the client answered; bounded. A server that applies the answers
-     * asynchronously (server-filesystem validates roots on disk first) may still answer the first call without them.
-     */
-    Future<Void> startupAnswered(Upstream upstream) {
-      List<Future<JsonObject>> asked = startupRequests;
-      startupRequests = null;
-      if (asked.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      return Future.join(asked).<Void>mapEmpty().otherwiseEmpty()
-          .compose(v -> upstream.call(McpMethods.PING, null, null).result().<Void>mapEmpty().otherwiseEmpty())
-          .timeout(STARTUP_ANSWER_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS).otherwiseEmpty();
-    }
-
-    @Override
-    public void stateChanged(Upstream upstream) {
-      LOG.debug("upstream '{}' (instance of session {}) is {}", upstream.name(), owner.handle(),
-          upstream.state().label());
-    }
-
-    @Override
-    public void catalogChanged(Upstream upstream, Set<ListKind> kinds) {
-      // the shared instance defines what the server offers; an instance's own lists are not merged
-    }
-
-    @Override
-    public void notification(Upstream upstream, JsonObject notification) {
-      String method = notification.getString("method");
-      if (McpMethods.NOTIFICATION_RESOURCES_UPDATED.equals(method)
-          || McpMethods.NOTIFICATION_MESSAGE.equals(method) && LogLevels.wants(owner, notification)) {
-        owner.send(notification);
-      }
-    }
-
-    @Override
-    public void callCompleted(Upstream upstream, String method, long nanos, boolean failed) {
-      hubEvents.callCompleted(upstream, method, nanos, failed);
-    }
-
-    @Override
-    public RequestOrigin originForUntiedRequest(Upstream upstream, String method) {
-      if (owner.state() == Session.State.CLOSED || !SessionOrigin.clientSupports(owner, method)) {
-        return null;
-      }
-      boolean starting = startupRequests != null;
-      RequestOrigin target = starting && starter != null ? starter : new SessionOrigin(owner);
-      return new RequestOrigin() {
-        @Override
-        public String clientId() {
-          return target.clientId();
-        }
-
-        @Override
-        public void notify(JsonObject notification) {
-          target.notify(notification);
-        }
-
-        @Override
-        public Future<JsonObject> request(String method, JsonObject params) {
-          Future<JsonObject> answer = target.request(method, params);
-          if (startupRequests != null) {
-            startupRequests.add(answer);
-          }
-          return answer;
-        }
-      };
-    }
-
-    /** The owner's own capabilities: its roots reach this instance only, and only if it has roots. */
-    @Override
-    public JsonObject clientCapabilities(Upstream upstream) {
-      JsonObject declared = owner.clientCapabilities();
-      JsonObject offered = new JsonObject();
-      if (declared.getValue("roots") != null) {
-        offered.put("roots", new JsonObject().put("listChanged", true));
-      }
-      for (String capability : List.of("sampling", "elicitation")) {
-        if (declared.getValue(capability) != null) {
-          offered.put(capability, new JsonObject());
-        }
-      }
-      return offered;
     }
   }
 }
