@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
@@ -66,7 +67,7 @@ final class AdminApi {
       return Future.succeededFuture(upstream);
     }
     String reference = Redaction.reference();
-    String why = upstream.lastError() == null ? upstream.state().label() : Redaction.secrets(upstream.lastError());
+    String why = upstream.lastError() == null ? upstream.state().label() : Secrets.redact(upstream.lastError());
     LOG.warn("admin start of upstream '{}' failed [ref {}]: {}", upstream.name(), reference, why);
     return Future.failedFuture(new StartFailedException("server \"" + upstream.name() + "\" failed to start: " + why
         + " (ref " + reference + ")"));

@@ -2,6 +2,7 @@ package io.mcphub.gateway.mcp;
 
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.categorize.Analysis;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolMentions;
@@ -136,7 +137,7 @@ final class MetaTools {
           return analysisResult(decision, after);
         })
         .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: "
-            + Redaction.secrets(String.valueOf(error.getMessage())))));
+            + Secrets.redact(String.valueOf(error.getMessage())))));
   }
 
   /** An analysis (categories, with those of tools the prompt named) and the tools it selected. */

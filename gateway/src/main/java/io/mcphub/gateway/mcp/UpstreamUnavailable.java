@@ -1,5 +1,6 @@
 package io.mcphub.gateway.mcp;
 
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.redact.Redaction;
@@ -44,11 +45,11 @@ final class UpstreamUnavailable {
       return Future.failedFuture(failure);
     }
     if (mcp.code() != JsonRpc.UPSTREAM_UNAVAILABLE) {
-      String message = Redaction.secrets(mcp.getMessage());
+      String message = Secrets.redact(mcp.getMessage());
       return Future.failedFuture(message.equals(mcp.getMessage()) ? mcp : new McpException(mcp.code(), message, mcp.data()));
     }
     String reference = Redaction.reference();
-    LOG.info("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Redaction.secrets(mcp.getMessage()));
+    LOG.info("call to upstream '{}' failed [ref {}]: {}", upstream.name(), reference, Secrets.redact(mcp.getMessage()));
     return Future.failedFuture(error(upstream, "upstream server '" + upstream.name()
         + "' disconnected or could not be reached; retry in a few seconds (ref " + reference + ")"));
   }

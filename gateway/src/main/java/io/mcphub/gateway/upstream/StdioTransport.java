@@ -1,7 +1,7 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
-import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -207,7 +207,7 @@ final class StdioTransport implements UpstreamTransport {
     long suppressed = stdoutWarnings.admit();
     if (suppressed >= 0) {
       LOG.warn("upstream '{}' wrote {} to stdout; skipped{}: {}", config.name(), what,
-          suppressed > 0 ? " (" + suppressed + " earlier warnings suppressed)" : "", abbreviate(Redaction.secrets(line, secrets)));
+          suppressed > 0 ? " (" + suppressed + " earlier warnings suppressed)" : "", abbreviate(Secrets.redact(line, secrets)));
     }
   }
 
@@ -235,7 +235,7 @@ final class StdioTransport implements UpstreamTransport {
     if (suppressed > 0) {
       STDERR.info("[{}] ({} stderr lines suppressed: more than {} lines/s)", config.name(), suppressed, STDERR_LINES_PER_SECOND);
     }
-    String clean = Redaction.secrets(line, secrets);
+    String clean = Secrets.redact(line, secrets);
     STDERR.info("[{}] {}", config.name(), clean.length() > MAX_STDERR_LOGGED_CHARS
         ? clean.substring(0, MAX_STDERR_LOGGED_CHARS) + "… (" + clean.length() + " chars)" : clean);
   }

@@ -1,7 +1,7 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
-import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -206,7 +206,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
 
   /** The start of an error body, for messages and logs: the server's words, with secrets (its own headers' values) masked. */
   private static String abbreviate(Buffer body, java.util.Collection<String> secrets) {
-    String text = Redaction.secrets(body.toString().strip(), secrets);
+    String text = Secrets.redact(body.toString().strip(), secrets);
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 }
