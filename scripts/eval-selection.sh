@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests install -pl gateway -am
-mvn -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval.classpath
+# One reactor build: the categorizer modules come from their target/classes, nothing is installed into ~/.m2.
+mvn -B -q -pl gateway -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/eval.classpath
 java -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/eval.classpath)" \
   io.mcphub.gateway.bench.SelectionEval "$catalog" "$tasks" "${args[@]}"

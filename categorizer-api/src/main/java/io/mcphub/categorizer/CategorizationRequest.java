@@ -7,7 +7,10 @@ import java.util.List;
 
 /**
  * What a categorizer is asked. Wire form:
- * {@code {"prompt": "...", "context": "...", "categories": [{"name": "...", "description": "..."}], "sessionId": "..."}}.
+ * {@code {"prompt": "...", "context": "...", "categories": [{"name": "...", "description": "..."}], "sessionId": "..."}};
+ * each category may also carry {@code "tools"} (a sample of its tool names) and {@code "toolCount"}, see
+ * {@link CategoryDefinition}. The hub asks about the deployment's non-empty categories, those derived from its servers
+ * included, within a size budget.
  *
  * @param prompt the user's request (never empty; at most {@link #MAX_PROMPT_CHARS} characters)
  * @param context optional conversation context (may be empty)

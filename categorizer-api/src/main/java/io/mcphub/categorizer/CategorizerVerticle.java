@@ -12,17 +12,22 @@ import java.util.function.Function;
  * Serves any {@link Categorizer} on the event bus at {@link CategorizerAddresses#of(String)}: parses each
  * request, replies with the {@linkplain Categorization#normalizedFor normalized} answer, or fails the
  * message with a {@link CategorizerFailures} code and a one-line reason. Nothing a categorizer throws
- * escapes. The consumer is unregistered and the categorizer closed when the verticle stops.
+ * escapes. A categorizer that is a {@link ToolCatalogListener} also gets the hub's tool catalog: asked for once at
+ * start, then every time the hub publishes a new one. The consumers are unregistered and the categorizer closed when
+ * the verticle stops.
  */
 public final class CategorizerVerticle extends VerticleBase {
 
   private static final System.Logger LOG = System.getLogger(CategorizerVerticle.class.getName());
+  /** How long the verticle waits for the hub's catalog at start; without a hub (tests, plugins alone) none comes. */
+  private static final long CATALOG_TIMEOUT_MS = 5_000;
 
   private final String name;
   private final Function<Vertx, Categorizer> factory;
   private Categorizer categorizer;
   private MessageConsumer<JsonObject> consumer;
   private MessageConsumer<JsonObject> statusConsumer;
+  private MessageConsumer<JsonObject> catalogConsumer;
 
   /**
    * @param name the categorizer's name (its address suffix)
@@ -47,7 +52,14 @@ public final class CategorizerVerticle extends VerticleBase {
     }
     consumer = vertx.eventBus().consumer(CategorizerAddresses.of(name), this::handle);
     statusConsumer = vertx.eventBus().consumer(CategorizerAddresses.statusOf(name), this::status);
-    return Future.all(consumer.completion(), statusConsumer.completion());
+    if (!(categorizer instanceof ToolCatalogListener listener)) {
+      return Future.all(consumer.completion(), statusConsumer.completion());
+    }
+    catalogConsumer = vertx.eventBus().consumer(CategorizerAddresses.TOOLS_CHANGED, message -> catalog(listener, message.body()));
+    return Future.all(consumer.completion(), statusConsumer.completion(), catalogConsumer.completion())
+        .onSuccess(v -> vertx.eventBus().<JsonObject>request(CategorizerAddresses.TOOL_CATALOG, new JsonObject(),
+                new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(CATALOG_TIMEOUT_MS))
+            .onSuccess(reply -> catalog(listener, reply.body())));
   }
 
   /** The categorizer's name. */
@@ -87,6 +99,27 @@ public final class CategorizerVerticle extends VerticleBase {
     });
   }
 
+  /** Hands a catalog to the listener: well-formed descriptors only, at most {@link ToolCatalogListener#MAX_TOOLS}. */
+  private void catalog(ToolCatalogListener listener, JsonObject body) {
+    java.util.List<ToolDescriptor> tools = new java.util.ArrayList<>();
+    if (body != null && body.getValue("tools") instanceof io.vertx.core.json.JsonArray list) {
+      for (Object item : list) {
+        if (tools.size() >= ToolCatalogListener.MAX_TOOLS) {
+          break;
+        }
+        if (item instanceof JsonObject json && json.getValue("name") instanceof String n && !n.isEmpty()
+            && json.getValue("text") instanceof String) {
+          tools.add(ToolDescriptor.fromJson(json));
+        }
+      }
+    }
+    try {
+      listener.toolsChanged(tools);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "categorizer '" + name + "' failed to take the tool catalog", e);
+    }
+  }
+
   private void status(Message<JsonObject> message) {
     try {
       message.reply(categorizer.status());
@@ -98,7 +131,8 @@ public final class CategorizerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     Future<Void> unregistered = consumer == null ? Future.succeededFuture()
-        : Future.all(consumer.unregister(), statusConsumer.unregister()).mapEmpty();
+        : Future.all(consumer.unregister(), statusConsumer.unregister(),
+            catalogConsumer == null ? Future.succeededFuture() : catalogConsumer.unregister()).mapEmpty();
     return unregistered.eventually(() -> categorizer == null ? Future.succeededFuture() : categorizer.close());
   }
 }

@@ -71,6 +71,7 @@ public final class HubVerticle extends VerticleBase {
   private HubMetrics metrics;
   private EventsApi events;
   private ToolCategoryLearner learner;
+  private io.mcphub.gateway.categorize.ToolCatalogPublisher catalogPublisher;
   private Future<Void> upstreamsStarted;
 
   /**
@@ -94,10 +95,11 @@ public final class HubVerticle extends VerticleBase {
     hub.metrics(metrics);
     hub.instanceFactory(this::upstream);
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
-    analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
+    analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics, () -> hub.registry().categories().definitions());
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize());
-    categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir);
+    categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir).stateDir(stateDir());
+    catalogPublisher = new io.mcphub.gateway.categorize.ToolCatalogPublisher(vertx, hub);
     health = new HubHealth(vertx, hub, categorizers);
     events = new EventsApi(vertx, this::port);
     hub.onCatalogChanged(this::publishCatalogChange);
@@ -108,7 +110,8 @@ public final class HubVerticle extends VerticleBase {
         t -> reapIdleSessions(options.sessionIdleTimeoutMs()));
     limits = HttpLimits.create(vertx, options.limits());
     limits.start();
-    return categorizers.deploy()
+    return catalogPublisher.start()
+        .compose(v -> categorizers.deploy())
         .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(limits.serverOptions())
             .connectionHandler(limits::connected)
@@ -164,7 +167,7 @@ public final class HubVerticle extends VerticleBase {
       exposure.update(next.filtering());
       hub.registry().toolCategorizer(toolCategorizer(next).withLearnedFrom(hub.registry().toolCategorizer()));
       if (!next.filtering().equals(config.filtering())) {
-        analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics);
+        analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics, () -> hub.registry().categories().definitions());
       }
       Future<Void> servers = applyServers(next.servers());
       config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings());
@@ -242,7 +245,7 @@ public final class HubVerticle extends VerticleBase {
     Map<String, String> categories = new LinkedHashMap<>();
     config.servers().values().stream().filter(server -> server.category() != null)
         .forEach(server -> categories.put(server.name(), server.category()));
-    return new ToolCategorizer(config.filtering().customMappings(), categories);
+    return new ToolCategorizer(config.filtering().customMappings(), categories, config.filtering().categories());
   }
 
   /** Background LLM tool categorization, when the config asks for it (at start, or after a reload turns it on). */
@@ -280,6 +283,7 @@ public final class HubVerticle extends VerticleBase {
       limits.close();
     }
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
+        .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
         .eventually(transports::close);
   }
 

@@ -97,7 +97,8 @@ class MainProcessTest {
 
   @Test
   void everyAnalysisLogsOneLineWithoutThePromptAndDebugModeLogsTheDecisionWithAHash(@TempDir Path dir) throws Exception {
-    JsonObject config = new JsonObject().put("mcpServers", new JsonObject().put("fx", TestHub.fixture("fx")))
+    // only categories that hold tools are asked about: the fixture's tools are filed under filesystem
+    JsonObject config = new JsonObject().put("mcpServers", new JsonObject().put("fx", TestHub.fixture("fx").put("category", "filesystem")))
         .put("toolFiltering", new JsonObject().put("mode", "prompt-based"));
     Path file = Files.writeString(dir.resolve("hub.json"), config.encode());
     Hub hub = start(dir, Map.of("DEBUG_TOOL_FILTERING", "true"), "--config", file.toString(), "--port", "0");
@@ -106,8 +107,11 @@ class MainProcessTest {
     RawMcp raw = new RawMcp("http://127.0.0.1:" + port + "/mcp");
     String session = raw.initialize("2025-11-25");
     String secretPrompt = "Read the file quarterly-payroll-secret.txt";
-    raw.call(session, "tools/call", new JsonObject().put("name", "hub__analyze_prompt")
-        .put("arguments", new JsonObject().put("prompt", secretPrompt)));
+    // the analysis exposes tools, so the answer streams (list_changed first): read it as it comes
+    String answer = raw.post(new JsonObject().put("jsonrpc", "2.0").put("id", 2).put("method", "tools/call")
+        .put("params", new JsonObject().put("name", "hub__analyze_prompt").put("arguments", new JsonObject().put("prompt", secretPrompt)))
+        .encode(), RawMcp.headers(session)).body();
+    assertThat(answer).contains("notifications/tools/list_changed").contains("exposedTools");
     hub.process().toHandle().destroy();
     assertThat(hub.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
 

@@ -21,14 +21,28 @@ final class Lexicon {
   static final double CUSTOM_KEYWORD_WEIGHT = 0.8;
   static final String NO_TOOL = "no-tool";
   static final String NO_TOOL_OVERRIDE = "no-tool-override";
+  /** Cues that the request acts on or reads the user's own systems or live data: a tool is likely needed. */
+  static final String TOOL_NEED_PREFIX = "tool-need-";
+  static final String TOOL_NEED_GROUNDING = TOOL_NEED_PREFIX + "grounding";
+  /** Cues that the answer is general knowledge or text written into the chat: a tool is less likely needed. */
+  static final String TOOL_NEED_AGAINST = TOOL_NEED_PREFIX + "against";
+
+  /**
+   * How likely a request needs a tool with no cue either way.
+   */
+  record ToolNeed(double neutral) {
+  }
 
   private final Map<String, List<Cue>> byKey = new HashMap<>();
   private final Map<Character, List<Cue>> wordsByInitial = new HashMap<>();
   private final List<Cue> substrings = new ArrayList<>();
+  private final java.util.Set<String> categories = new java.util.HashSet<>();
   private final double noToolFactor;
+  private final ToolNeed toolNeed;
 
-  private Lexicon(double noToolFactor) {
+  private Lexicon(double noToolFactor, ToolNeed toolNeed) {
     this.noToolFactor = noToolFactor;
+    this.toolNeed = toolNeed;
   }
 
   static Lexicon bundled() {
@@ -49,7 +63,9 @@ final class Lexicon {
   static Lexicon fromJson(JsonObject json, JsonArray customCategories) {
     JsonObject weights = json.getJsonObject("weights");
     JsonObject noTool = json.getJsonObject("noTool", new JsonObject());
-    Lexicon lexicon = new Lexicon(noTool.getDouble("factor", 1.0));
+    JsonObject need = json.getJsonObject("toolNeed", new JsonObject());
+    Lexicon lexicon = new Lexicon(noTool.getDouble("factor", 1.0),
+        new ToolNeed(need.getDouble("neutral", 1.0)));
     json.getJsonObject("categories").forEach(entry -> {
       JsonObject levels = (JsonObject) entry.getValue();
       for (String level : levels.fieldNames()) {
@@ -59,6 +75,8 @@ final class Lexicon {
     });
     noTool.getJsonArray("cues", new JsonArray()).forEach(cue -> lexicon.add(Cue.parse(NO_TOOL, (String) cue, 1.0)));
     noTool.getJsonArray("overrides", new JsonArray()).forEach(cue -> lexicon.add(Cue.parse(NO_TOOL_OVERRIDE, (String) cue, 1.0)));
+    addLevels(lexicon, TOOL_NEED_GROUNDING, need.getJsonObject("grounding", new JsonObject()), weights);
+    addLevels(lexicon, TOOL_NEED_AGAINST, need.getJsonObject("against", new JsonObject()), weights);
     for (Object item : customCategories) {
       JsonObject category = (JsonObject) item;
       category.getJsonArray("keywords", new JsonArray())
@@ -67,7 +85,15 @@ final class Lexicon {
     return lexicon;
   }
 
+  private static void addLevels(Lexicon lexicon, String category, JsonObject levels, JsonObject weights) {
+    for (String level : levels.fieldNames()) {
+      double weight = weights.getDouble(level);
+      levels.getJsonArray(level).forEach(cue -> lexicon.add(Cue.parse(category, (String) cue, weight)));
+    }
+  }
+
   private void add(Cue cue) {
+    categories.add(cue.category());
     if (cue.isSubstring()) {
       if (!cue.substring().isEmpty()) {
         substrings.add(cue);
@@ -83,8 +109,17 @@ final class Lexicon {
     }
   }
 
+  /** True when the lexicon has cues of {@code category} (bundled, or keywords the config gave it). */
+  boolean knows(String category) {
+    return categories.contains(category);
+  }
+
   double noToolFactor() {
     return noToolFactor;
+  }
+
+  ToolNeed toolNeed() {
+    return toolNeed;
   }
 
   /** Cues whose first token is exactly {@code token}, then prefix cues that might start it. */

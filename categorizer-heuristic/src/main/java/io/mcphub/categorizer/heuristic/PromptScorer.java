@@ -20,10 +20,16 @@ import java.util.regex.Matcher;
 final class PromptScorer {
 
   /** The scores and the evidence behind them. */
-  record Result(Map<String, Double> scores, Map<String, List<String>> evidence, List<String> noToolCues) {
+  record Result(Map<String, Double> scores, Map<String, List<String>> evidence, List<String> noToolCues, double toolNeed,
+      List<String> needCues) {
   }
 
-  private static final int MAX_SCORED_CHARS = 8 * 1024;
+  /** What a no-tool cue ("explain", "write a poem") weighs against needing a tool: the strongest evidence there is. */
+  static final double NO_TOOL_AGAINST = 0.9;
+  /** What a structural feature (a URL, a path, an address, a channel, a resource id) says of needing a tool. */
+  static final double GROUNDING_FEATURE_WEIGHT = 0.6;
+
+  static final int MAX_SCORED_CHARS = 8 * 1024;
   /** Tokens shorter than this are never read as typos: short words collide with real ones. */
   private static final int MIN_TYPO_TOKEN = 6;
   /** Evidence made only of weak cues never reaches the threshold: it stays at most this. */
@@ -55,8 +61,25 @@ final class PromptScorer {
         why.put(category, cues);
       }
     }
-    return new Result(scores, why, noTool ? evidence.cues(Lexicon.NO_TOOL) : List.of());
+    List<String> needCues = new ArrayList<>(evidence.cues(Lexicon.TOOL_NEED_GROUNDING));
+    evidence.cues(Lexicon.TOOL_NEED_AGAINST).forEach(cue -> needCues.add("not " + cue));
+    return new Result(scores, why, noTool ? evidence.cues(Lexicon.NO_TOOL) : List.of(), toolNeed(evidence, noTool), needCues);
   }
+
+  /**
+   * How likely the request needs any tool: the lexicon's neutral value raised by grounding evidence and lowered by
+   * evidence that the answer belongs in the chat, as far as grounding does not contradict it (each a noisy-OR of its
+   * cues; a no-tool cue without an override counts {@link #NO_TOOL_AGAINST} against).
+   * <pre>
+   *   need = (1 − (1 − neutral)(1 − grounding)) × (1 − against × (1 − grounding))
+   * </pre>
+   */
+  private double toolNeed(Evidence evidence, boolean noTool) {
+    double grounding = evidence.noisyOr(Lexicon.TOOL_NEED_GROUNDING);
+    double against = 1 - (1 - evidence.noisyOr(Lexicon.TOOL_NEED_AGAINST)) * (1 - (noTool ? NO_TOOL_AGAINST : 0));
+    return (1 - (1 - lexicon.toolNeed().neutral()) * (1 - grounding)) * (1 - against * (1 - grounding));
+  }
+
 
   private static String applyFeatures(String text, Evidence evidence) {
     String remaining = text;
@@ -64,6 +87,7 @@ final class PromptScorer {
       Matcher matcher = feature.pattern().matcher(remaining);
       if (matcher.find()) {
         evidence.add(feature.category(), "feature:" + feature.group(), feature.name(), feature.weight());
+        evidence.add(Lexicon.TOOL_NEED_GROUNDING, "feature:" + feature.group(), feature.name(), GROUNDING_FEATURE_WEIGHT);
         if (feature.removeFromText()) {
           remaining = matcher.replaceAll(" ");
         }
@@ -89,7 +113,8 @@ final class PromptScorer {
       }
       if (!matched && token.length() >= MIN_TYPO_TOKEN) {
         for (Cue cue : lexicon.wordsStartingWith(token.charAt(0))) {
-          if (cue.weight() >= NOT_WEAK && oneLetterMissingOrExtra(token, cue.tokens().get(0))) {
+          if (cue.weight() >= NOT_WEAK && !cue.category().startsWith(Lexicon.TOOL_NEED_PREFIX)
+              && oneLetterMissingOrExtra(token, cue.tokens().get(0))) {
             matches.add(new Match(cue, i, i + 1, cue.source() + " (typo)"));
           }
         }
@@ -161,6 +186,15 @@ final class PromptScorer {
         strongest = Math.max(strongest, weight);
       }
       return strongest >= NOT_WEAK ? 1 - miss : Math.min(1 - miss, WEAK_ONLY_CAP);
+    }
+
+    /** {@code 1 - prod(1 - weight)} over the category's distinct evidence, weak or not. */
+    double noisyOr(String category) {
+      double miss = 1.0;
+      for (double weight : weights.getOrDefault(category, Map.of()).values()) {
+        miss *= 1 - weight;
+      }
+      return 1 - miss;
     }
 
     List<String> cues(String category) {

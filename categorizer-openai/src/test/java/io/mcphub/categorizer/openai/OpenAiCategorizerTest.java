@@ -78,6 +78,20 @@ class OpenAiCategorizerTest {
   }
 
   @Test
+  void theModelSeesEachCategorysSizeAndSampleToolNames() throws Exception {
+    fake.reply(FakeChatCompletions.scores("trains", "0.93"));
+    CategorizationRequest request = new CategorizationRequest("Find me a train from Lyon to Paris on Friday morning", "",
+        List.of(new CategoryDefinition("web", "fetching web pages"), new CategoryDefinition("trains",
+            "Rail Europe: finds and books train tickets", List.of("trains__search_trips", "trains__book_seat"), 7)), "s1");
+    Categorization answer = await(categorizer(new JsonObject()).categorize(request));
+    assertThat(answer.scores()).containsExactly(new CategoryScore("trains", 0.93));
+    String instruction = fake.requests().get(0).body().getJsonArray("messages").getJsonObject(0).getString("content");
+    assertThat(instruction)
+        .contains("- trains (7 tools, e.g. trains__search_trips, trains__book_seat): Rail Europe: finds and books train tickets")
+        .contains("- web: fetching web pages");
+  }
+
+  @Test
   void jsonObjectModeAndNoKeyForLocalServers() throws Exception {
     fake.reply(FakeChatCompletions.scores("web", "0.8"));
     JsonObject local = new JsonObject().put("jsonSchema", false).put("model", "llama3.1")

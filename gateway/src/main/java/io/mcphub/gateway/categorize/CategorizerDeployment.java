@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deploys the categorizers prompt-based filtering needs — the heuristic (the fallback, and the provider when none
- * is configured) and the configured provider — each as its own verticle. A categorizer that fails to deploy is
+ * is configured), the configured provider, and the tool scorer when {@code llmCategorization.toolScorer} names one
+ * (the in-process {@code embedding} categorizer) — each as its own verticle. The tool scorer gets the hub's state
+ * directory as {@code stateDir}, where it caches tool vectors. A categorizer that fails to deploy is
  * reported in {@code /health} and never stops the hub; a provider that is not installed stops the start only when
  * the heuristic may not take over.
  */
@@ -34,10 +36,15 @@ public final class CategorizerDeployment {
 
   /** How long {@code /health} waits for a categorizer's status. */
   static final long STATUS_TIMEOUT_MS = 500;
+  /** The {@code llmCategorization} key that names the tool scorer. */
+  public static final String TOOL_SCORER = "toolScorer";
+  /** The {@code llmCategorization} key whose object configures the tool scorer (e.g. {@code {"model": "..."}}). */
+  public static final String TOOL_SCORER_CONFIG = "toolScorerConfig";
 
   private final Vertx vertx;
   private final PoolOptions pool;
   private final Path pluginsDir;
+  private Path stateDir;
   private final Map<String, String> deployments = new HashMap<>();
   private final Map<String, JsonObject> deployedConfigs = new HashMap<>();
   private final Map<String, CategorizerStatus> statuses = new LinkedHashMap<>();
@@ -52,6 +59,20 @@ public final class CategorizerDeployment {
     this.options = options;
     this.pool = pool;
     this.pluginsDir = pluginsDir;
+  }
+
+  /** Where the tool scorer may keep state (its cache of tool vectors); none unless set. */
+  public CategorizerDeployment stateDir(Path dir) {
+    this.stateDir = dir;
+    return this;
+  }
+
+  /**
+   * The categorizer asked for tool scores beside the provider ({@code llmCategorization.toolScorer}), or null for
+   * none: then the lexical tool index alone ranks tools.
+   */
+  public static String toolScorer(FilteringOptions options) {
+    return options.llm().config().getValue(TOOL_SCORER) instanceof String name && !name.isBlank() ? name : null;
   }
 
   /** Deploys what the filtering mode needs; fails only for a config that cannot run (duplicates, missing provider). */
@@ -83,6 +104,14 @@ public final class CategorizerDeployment {
     }
     options = next;
     Set<String> needed = new LinkedHashSet<>(List.of(PromptAnalyzer.HEURISTIC, provider));
+    String scorer = toolScorer(next);
+    if (scorer != null) {
+      needed.add(scorer);
+      if (!factories.containsKey(scorer)) {
+        LOG.warn("toolFiltering.llmCategorization.toolScorer: no categorizer named \"{}\" is installed; the tool index ranks tools alone", scorer);
+        statuses.put(scorer, new CategorizerStatus(scorer, false, "not installed"));
+      }
+    }
     Future<Void> all = Future.succeededFuture();
     for (String name : List.copyOf(deployments.keySet())) {
       if (!needed.contains(name) || !configFor(name).equals(deployedConfigs.get(name))) {
@@ -116,7 +145,12 @@ public final class CategorizerDeployment {
   }
 
   private JsonObject configFor(String name) {
-    return PromptAnalyzer.HEURISTIC.equals(name) ? heuristicConfig() : providerConfig();
+    if (PromptAnalyzer.HEURISTIC.equals(name)) {
+      return heuristicConfig();
+    }
+    JsonObject config = name.equals(options.llm().provider()) ? providerConfig()
+        : options.llm().config().getJsonObject(TOOL_SCORER_CONFIG, new JsonObject()).copy();
+    return name.equals(toolScorer(options)) && stateDir != null ? config.put("stateDir", stateDir.toString()) : config;
   }
 
   private Future<Void> deployOne(CategorizerFactory factory) {
@@ -147,7 +181,8 @@ public final class CategorizerDeployment {
    * is only degraded while the heuristic may take over; a heuristic that does not run is down.
    */
   public Future<JsonObject> health(CategorizerStatus categorizer) {
-    boolean essential = PromptAnalyzer.HEURISTIC.equals(categorizer.name()) || !options.llm().fallbackToHeuristic();
+    boolean essential = PromptAnalyzer.HEURISTIC.equals(categorizer.name())
+        || categorizer.name().equals(options.llm().provider()) && !options.llm().fallbackToHeuristic();
     if (!categorizer.running()) {
       return Future.succeededFuture(new JsonObject().put("state", "failed").put("lastError", categorizer.error())
           .put("up", !essential).put("answeredBy", essential ? null : PromptAnalyzer.HEURISTIC));

@@ -7,12 +7,15 @@ import java.util.TreeMap;
 
 /**
  * Counters of prompt analysis for {@code /api/filtering/stats}: analyses, provider failures by code, fallbacks to the
- * heuristic, latency percentiles over the last {@value #WINDOW} analyses, and how often each category was exposed.
- * Updated on the hub's context.
+ * heuristic, latency percentiles over the last {@value #WINDOW} analyses, and how often each category was exposed (at
+ * most {@value #MAX_CATEGORIES} names: categories derived from servers come and go with the config; later names are
+ * counted together under {@value #MORE}). Updated on the hub's context.
  */
 public final class FilteringStats {
 
   static final int WINDOW = 1_024;
+  static final int MAX_CATEGORIES = 512;
+  static final String MORE = "(more categories)";
 
   private final long[] latencies = new long[WINDOW];
   private final Map<String, Long> failuresByCode = new TreeMap<>();
@@ -23,7 +26,8 @@ public final class FilteringStats {
   void recordAnalysis(Analysis analysis) {
     latencies[(int) (analyses % WINDOW)] = analysis.latencyMs();
     analyses++;
-    analysis.exposed().forEach(category -> exposures.merge(category, 1L, Long::sum));
+    analysis.exposed().forEach(category -> exposures.merge(
+        exposures.containsKey(category) || exposures.size() < MAX_CATEGORIES ? category : MORE, 1L, Long::sum));
   }
 
   void recordProviderFailure(int code) {

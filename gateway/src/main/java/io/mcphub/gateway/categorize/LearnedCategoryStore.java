@@ -1,6 +1,6 @@
 package io.mcphub.gateway.categorize;
 
-import io.mcphub.gateway.state.StateFile;
+import io.mcphub.categorizer.StateFile;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;

@@ -6,6 +6,7 @@ import io.mcphub.categorizer.CategorizerClient;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
+import io.mcphub.categorizer.ToolScore;
 import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.metrics.HubMetrics;
 import io.vertx.core.Future;
@@ -13,32 +14,50 @@ import io.vertx.core.Vertx;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Decides which categories a prompt needs. The configured provider answers first; with
+ * Decides which categories a prompt needs. The categorizers are asked about the deployment's categories as they are
+ * now: every non-empty one, configured or derived from a server, with its description and a sample of its tools
+ * ({@code CapabilityRegistry#categories()}, rebuilt whenever the tool list changes). With no upstream tool listed
+ * there is nothing to ask about, and the analysis exposes nothing. The configured provider answers first; with
  * {@code fallbackToHeuristic} the heuristic decides when the provider fails, times out, or scores nothing at or
- * above the threshold. With no provider configured the heuristic is the provider.
+ * above the threshold. With no provider configured the heuristic is the provider. A tool scorer
+ * ({@code llmCategorization.toolScorer}, e.g. {@code "embedding"}) is asked at the same time for its tool scores,
+ * which join the analysis as one more piece of evidence; when it fails, times out
+ * ({@code toolScorerTimeoutMs}, default {@value #DEFAULT_TOOL_SCORER_TIMEOUT_MS} ms) or has no tools embedded yet,
+ * the analysis goes on without them.
  */
 public final class PromptAnalyzer {
 
   public static final String HEURISTIC = "heuristic";
   /** The heuristic answers in microseconds; this only guards against a stuck event loop. */
   private static final long HEURISTIC_TIMEOUT_MS = 2_000;
+  /** An in-process tool scorer answers in milliseconds; past this the lexical selection answers alone. */
+  public static final long DEFAULT_TOOL_SCORER_TIMEOUT_MS = 250;
 
   private final FilteringOptions.LlmOptions llm;
-  private final List<CategoryDefinition> categories;
+  private final Supplier<List<CategoryDefinition>> categories;
   private final CategorizerClient provider;
   private final CategorizerClient heuristic;
+  /** Null when no tool scorer is configured, or when the provider is the tool scorer. */
+  private final CategorizerClient toolScorer;
   private final FilteringStats stats = new FilteringStats();
 
   private final HubMetrics metrics;
 
-  public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics) {
+  /**
+   * @param categories the deployment's non-empty categories at the time of each analysis (within the request budget)
+   */
+  public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics, Supplier<List<CategoryDefinition>> categories) {
     this.metrics = metrics;
     this.llm = options.llm();
-    this.categories = options.categories().stream().map(c -> new CategoryDefinition(c.name(), c.description())).toList();
+    this.categories = categories;
     this.heuristic = new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS);
     this.provider = HEURISTIC.equals(llm.provider()) ? heuristic : new CategorizerClient(vertx, llm.provider(), llm.timeoutMs());
+    String scorer = CategorizerDeployment.toolScorer(options);
+    this.toolScorer = scorer == null || scorer.equals(llm.provider()) ? null : new CategorizerClient(vertx, scorer,
+        llm.config().getLong("toolScorerTimeoutMs", DEFAULT_TOOL_SCORER_TIMEOUT_MS));
   }
 
   public String providerName() {
@@ -51,7 +70,21 @@ public final class PromptAnalyzer {
 
   public Future<Analysis> analyze(String prompt, String context, String sessionId) {
     long start = System.nanoTime();
-    CategorizationRequest request = new CategorizationRequest(prompt, context, categories, sessionId);
+    List<CategoryDefinition> offered = categories.get();
+    if (offered.isEmpty()) {
+      return Future.succeededFuture(new Analysis(List.of(), Set.of(), provider.name(), "", llm.confidenceThreshold(), 0,
+          "no upstream tool is listed, so there is no category to ask about", null, null)).onSuccess(this::record);
+    }
+    CategorizationRequest request = new CategorizationRequest(prompt, context, offered, sessionId);
+    if (toolScorer == null) {
+      return categorize(request, start);
+    }
+    Future<List<ToolScore>> tools = toolScorer.categorize(request).map(Categorization::tools)
+        .otherwise(error -> List.<ToolScore>of());
+    return categorize(request, start).compose(analysis -> tools.map(analysis::withToolScores));
+  }
+
+  private Future<Analysis> categorize(CategorizationRequest request, long start) {
     if (provider == heuristic) {
       return heuristic.categorize(request).map(answer -> analysis(answer, start, null)).onSuccess(this::record);
     }
@@ -82,7 +115,7 @@ public final class PromptAnalyzer {
   private Analysis analysis(Categorization answer, long start, String providerFailure) {
     long latency = (System.nanoTime() - start) / 1_000_000;
     return new Analysis(answer.scores(), exposed(answer), answer.categorizer(), answer.model(), llm.confidenceThreshold(),
-        latency, answer.reasoning(), providerFailure);
+        latency, answer.reasoning(), providerFailure, answer.toolNeed(), answer.tools());
   }
 
   private Set<String> exposed(Categorization answer) {

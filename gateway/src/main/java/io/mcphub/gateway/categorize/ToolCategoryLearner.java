@@ -5,6 +5,7 @@ import io.mcphub.categorizer.CategorizerClient;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.config.FilteringOptions;
+import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.mcphub.gateway.tools.ToolCategorizer;
@@ -14,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code llmCategorization.categorizeTools}: asks the LLM provider, in the background, for the category of every tool
- * that neither a custom mapping nor its server's category decides. At most {@value #CONCURRENCY} requests at a time,
+ * that neither a custom mapping nor its server's category decides. It offers the configured categories ({@code other}
+ * excepted) and the category derived from the tool's server, described as the registry describes it: the answer says
+ * whether the tool fits the taxonomy or stays with its server. At most {@value #CONCURRENCY} requests at a time,
  * at least {@value #MIN_INTERVAL_MS} ms apart; answers are applied live (sessions whose list changes are told) and kept
  * in {@code tool-categories.json} under the state directory for {@code cacheTTL} seconds ({@link LearnedCategoryStore}:
  * written atomically off the event loop, one write at a time, the latest state last). Never delays start-up, listing or
@@ -41,7 +45,7 @@ public final class ToolCategoryLearner {
   private final FilteringOptions options;
   private final LearnedCategoryStore store;
   private final CategorizerClient provider;
-  private final List<CategoryDefinition> categories;
+  private final List<CategoryDefinition> taxonomy;
   private final long ttlMs;
   private final Deque<CatalogEntry> queue = new ArrayDeque<>();
   private final Set<String> pending = new HashSet<>();
@@ -59,7 +63,8 @@ public final class ToolCategoryLearner {
     this.options = options;
     this.store = new LearnedCategoryStore(stateDir.resolve("tool-categories.json"));
     this.provider = new CategorizerClient(vertx, options.llm().provider(), options.llm().timeoutMs());
-    this.categories = options.categories().stream().map(c -> new CategoryDefinition(c.name(), c.description())).toList();
+    this.taxonomy = options.categories().stream().filter(c -> !Taxonomy.OTHER.equals(c.name()))
+        .map(c -> new CategoryDefinition(c.name(), c.description())).toList();
     this.ttlMs = options.llm().config().getLong("cacheTTL", DEFAULT_TTL_SECONDS) * 1_000;
   }
 
@@ -129,7 +134,7 @@ public final class ToolCategoryLearner {
     String prompt = "Which category does this MCP tool belong to? It is called by an assistant.\nTool name: "
         + tool.originalName() + "\nDescription: " + (description.length() > 2_000 ? description.substring(0, 2_000) : description);
     String key = ToolCategorizer.learningKey(tool.name(), tool.definition());
-    return provider.categorize(new CategorizationRequest(prompt, "", categories, "tool-categorization"))
+    return provider.categorize(new CategorizationRequest(prompt, "", categories(tool), "tool-categorization"))
         .compose(answer -> {
           CategoryScore best = answer.scores().isEmpty() ? null : answer.scores().get(0);
           if (best == null || best.confidence() < options.llm().confidenceThreshold()) {
@@ -141,6 +146,17 @@ public final class ToolCategoryLearner {
         .onFailure(error -> LOG.debug("could not categorize tool {}: {}", tool.name(), error.getMessage()))
         .otherwiseEmpty()
         .onComplete(done -> pending.remove(key));
+  }
+
+  /** The configured categories plus the tool's server's own, as the registry describes it now. */
+  private List<CategoryDefinition> categories(CatalogEntry tool) {
+    String derived = ToolCategorizer.derivedName(tool.upstream().name());
+    List<CategoryDefinition> offered = new ArrayList<>(taxonomy);
+    if (offered.stream().noneMatch(c -> c.name().equals(derived))) {
+      offered.add(hub.registry().categories().definitions().stream().filter(c -> c.name().equals(derived)).findFirst()
+          .orElseGet(() -> new CategoryDefinition(derived, "the tools of the " + tool.upstream().name() + " server")));
+    }
+    return offered;
   }
 
   private void apply(String key, CatalogEntry tool, String category) {

@@ -12,19 +12,41 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which tools one analysis exposes: each tool gets a confidence that combines what the categorizer said of its category
- * with how well the tool itself matches the request (the tool index), and is exposed when that confidence reaches the
- * threshold; at most {@code maxTools}, most confident first. A tool the request names outright gets at least
- * {@link ToolMentions#CONFIDENCE}. How the two combine is in {@code docs/tool-selection.md}:
+ * Which tools one analysis exposes. Each tool gets a confidence that combines three pieces of evidence — how sure
+ * the categorizer is that the request needs a tool at all ({@code need}), what it said of the tool's category, and
+ * how well the tool itself matches the request in the tool index — and is exposed when that confidence reaches the
+ * threshold; at most {@code maxTools}, best evidence first. How they combine ({@code docs/tool-selection.md}):
  * <pre>
- *   category part  = c × (½ + ½ × s / s_best_in_category)
- *                    (c when the category has at most maxTools tools, or none of its tools matched the request)
- *   lexical part   = the index's confidence for the tool: s / (s + h), halved when one word alone matched
- *   confidence     = 1 − (1 − category part) × (1 − lexical part)
+ *   category part = min(c, need) × (½ + ½ × s / s_best_in_category)
+ *                   (the factor is 1 when the category has at most maxTools tools, or none of its tools matched)
+ *   lexical part  = the index's confidence for the tool: s / (s + 2), halved when one word alone matched
+ *   rank part     = sqrt(s / s_best)        s_best: the request's best match
+ *   semantic part = the tool scorer's calibrated confidence for the tool (0 without a tool scorer, see below)
+ *   tool part     = need × (1 − (1 − lexical part) × (1 − rank part) × (1 − semantic part))
+ *   confidence    = min(need, 1 − (1 − category part) × (1 − tool part))
  * </pre>
- * where {@code c} is the category's confidence and {@code s} the tool's BM25 score (0 when it did not match).
+ * where {@code c} is the category's confidence and {@code s} the tool's score (0 when it did not match). No tool is
+ * more likely needed than any tool is, so {@code need} caps everything: a request that needs none (a conceptual
+ * question, text written into the chat) exposes nothing whatever words it shares with tools; the surer a tool is
+ * needed, the further down the ranking exposure reaches. A tool named outright gets at least
+ * {@link ToolMentions#CONFIDENCE}, and naming one is itself evidence ({@link #MENTION_NEED}) that a tool is needed.
  */
 public final class ToolSelection {
+
+  /** How much naming a tool outright adds to the confidence that the request needs a tool. */
+  static final double MENTION_NEED = 0.6;
+  /**
+   * The exponent of the rank part: with {@code need} 0.96 exposure reaches tools scoring about half the best match
+   * (by the rank part alone), with 0.8 about three quarters; a request only just sure of needing a tool gets its best
+   * matches only.
+   */
+  static final double RANK_EXPONENT = 0.5;
+
+  /** The rule, as each analysis reports it ({@code structuredContent.selection.rule}). */
+  public static final String RULE = "confidence = min(need, 1 - (1 - min(category, need) x (0.5 + 0.5 x relevance in category))"
+      + " x (1 - need x (1 - (1 - tool relevance) x (1 - sqrt(score / best score)) x (1 - semantic similarity))));"
+      + " exposed at or above the threshold,"
+      + " best evidence first, at most maxTools; a tool named in the prompt gets at least " + ToolMentions.CONFIDENCE;
 
   /** A tool an analysis exposed and how confident the analysis is that the request needs it. */
   public record SelectedTool(CatalogEntry tool, double confidence) {
@@ -38,14 +60,24 @@ public final class ToolSelection {
    * @param matches the tool index's matches for the request, best first
    */
   public record Evidence(Analysis decided, Set<String> mentioned, List<ToolMatch> matches) {
+
+    /** How confident the analysis is that the request needs any tool, a tool named outright included. */
+    public double need() {
+      return mentioned.isEmpty() ? decided.need() : 1 - (1 - decided.need()) * (1 - MENTION_NEED);
+    }
+  }
+
+  /** A tool that reached the threshold; ordered by {@code evidence}, its confidence without the rank part. */
+  private record Candidate(SelectedTool selected, double evidence, double score) {
   }
 
   private ToolSelection() {
   }
 
-  /** The tools to expose, most confident first, at most {@code maxTools}. */
+  /** The tools to expose, best evidence first, at most {@code maxTools}. */
   public static List<SelectedTool> select(Evidence evidence, Iterable<CatalogEntry> tools, int maxTools) {
     Map<String, Double> categories = categoryConfidences(evidence.decided());
+    double need = evidence.need();
     Map<String, ToolMatch> matches = new HashMap<>();
     Map<String, Double> bestInCategory = new HashMap<>();
     Map<String, CatalogEntry> byName = new HashMap<>();
@@ -54,41 +86,56 @@ public final class ToolSelection {
       byName.put(tool.name(), tool);
       categorySizes.merge(tool.category(), 1, Integer::sum);
     });
+    double best = 0;
     for (ToolMatch match : evidence.matches()) {
       CatalogEntry tool = byName.get(match.name());
       if (tool != null) {
         matches.put(match.name(), match);
         bestInCategory.merge(tool.category(), match.score(), Math::max);
+        best = Math.max(best, match.score());
       }
     }
-    List<SelectedTool> selected = new ArrayList<>();
+    Map<String, Double> semantic = new HashMap<>();
+    evidence.decided().toolScores().forEach(score -> semantic.merge(score.name(), score.confidence(), Math::max));
+    List<Candidate> candidates = new ArrayList<>();
     for (CatalogEntry tool : byName.values()) {
       ToolMatch match = matches.get(tool.name());
-      boolean ranked = categorySizes.get(tool.category()) > maxTools;
-      double confidence = confidence(categories.getOrDefault(tool.category(), 0.0), match,
-          ranked ? bestInCategory.getOrDefault(tool.category(), 0.0) : 0.0);
+      double similar = semantic.getOrDefault(tool.name(), 0.0);
+      double category = Math.min(need, categories.getOrDefault(tool.category(), 0.0));
+      double inCategory = categorySizes.get(tool.category()) > maxTools ? bestInCategory.getOrDefault(tool.category(), 0.0) : 0;
+      double withoutRank = confidence(category, match, inCategory, need, 0, similar);
+      double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar));
       if (evidence.mentioned().contains(tool.name())) {
         confidence = Math.max(confidence, ToolMentions.CONFIDENCE);
+        withoutRank = Math.max(withoutRank, ToolMentions.CONFIDENCE);
       }
       if (confidence >= evidence.decided().threshold()) {
-        selected.add(new SelectedTool(tool, confidence));
+        candidates.add(new Candidate(new SelectedTool(tool, confidence), withoutRank, score(match)));
       }
     }
-    selected.sort(Comparator.comparingDouble(SelectedTool::confidence).reversed()
-        .thenComparing(Comparator.comparingDouble((SelectedTool s) -> score(matches.get(s.tool().name()))).reversed())
-        .thenComparing(s -> s.tool().name()));
-    return List.copyOf(selected.subList(0, Math.min(maxTools, selected.size())));
+    candidates.sort(Comparator.comparingDouble(Candidate::evidence).reversed()
+        .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
+        .thenComparing(candidate -> candidate.selected().tool().name()));
+    return candidates.subList(0, Math.min(maxTools, candidates.size())).stream().map(Candidate::selected).toList();
   }
 
   /**
-   * One tool's combined confidence: its category's, weighted by its relevance within the category (not weighted when
-   * {@code bestScoreInCategory} is 0), or-ed with its own.
+   * One tool's combined confidence before the {@code need} cap: its category's, weighted by its relevance within the
+   * category (not weighted when {@code bestInCategory} is 0), or-ed with its own evidence from the index, which counts
+   * as far as the request needs a tool at all. With {@code best} 0 the rank part is left out.
    */
-  static double confidence(double category, ToolMatch match, double bestScoreInCategory) {
-    double relevance = bestScoreInCategory <= 0 ? 1.0 : score(match) / bestScoreInCategory;
+  static double confidence(double category, ToolMatch match, double bestInCategory, double need, double best) {
+    return confidence(category, match, bestInCategory, need, best, 0);
+  }
+
+  /** As above, with the tool scorer's confidence for the tool ({@code semantic}) as one more independent piece. */
+  static double confidence(double category, ToolMatch match, double bestInCategory, double need, double best, double semantic) {
+    double relevance = bestInCategory <= 0 ? 1.0 : score(match) / bestInCategory;
     double categoryPart = category * (0.5 + 0.5 * relevance);
     double lexicalPart = match == null ? 0 : match.confidence();
-    return 1 - (1 - categoryPart) * (1 - lexicalPart);
+    double rankPart = match == null || best <= 0 ? 0 : Math.pow(match.score() / best, RANK_EXPONENT);
+    double toolPart = need * (1 - (1 - lexicalPart) * (1 - rankPart) * (1 - semantic));
+    return 1 - (1 - categoryPart) * (1 - toolPart);
   }
 
   private static double score(ToolMatch match) {

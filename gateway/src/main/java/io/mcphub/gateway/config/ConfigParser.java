@@ -1,5 +1,6 @@
 package io.mcphub.gateway.config;
 
+import io.mcphub.gateway.tools.ToolNames;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class ConfigParser {
       for (String name : serverEntries.fieldNames()) {
         parseServer(name, serverEntries.getValue(name), serversKey, problems).ifPresent(server -> servers.put(name, server));
       }
+      refuseSharedNamespaces(servers, serversKey, problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -127,8 +129,50 @@ public final class ConfigParser {
         server.string("category", null),
         server.longInRange("timeout", ServerConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1, 24L * 3_600_000),
         server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000),
-        IsolationOptions.parse(server));
+        IsolationOptions.parse(server),
+        namespace(server, name));
     return problems.size() == before ? java.util.Optional.of(config) : java.util.Optional.empty();
+  }
+
+  /**
+   * The {@code namespace} field: absent or {@code true} is the sanitized config key, {@code false} keeps the server's own
+   * names (null), a string is another prefix — {@code [A-Za-z0-9_-]}, at most {@link ToolNames#MAX_NAMESPACE_LENGTH}
+   * characters, not the hub's own {@code hub}.
+   */
+  private static String namespace(FieldReader server, String name) {
+    Object value = server.raw("namespace");
+    if (value == null || Boolean.TRUE.equals(value)) {
+      return ToolNames.serverId(name);
+    }
+    if (Boolean.FALSE.equals(value)) {
+      return null;
+    }
+    if (!(value instanceof String prefix) || !ToolNames.isValidNamespace(prefix)) {
+      server.problem("namespace", "got " + FieldReader.describe(value) + ", expected false (keep the server's own names),"
+          + " true (the default: the server's name) or a prefix of 1 to " + ToolNames.MAX_NAMESPACE_LENGTH
+          + " characters of [A-Za-z0-9_-]");
+      return null;
+    }
+    if (ToolNames.META_NAMESPACE.equals(prefix)) {
+      server.problem("namespace", "\"" + prefix + "\" is the hub's own (its meta tools are " + ToolNames.META_NAMESPACE
+          + ToolNames.SEPARATOR + "*); choose another prefix");
+    }
+    return prefix;
+  }
+
+  /** Two servers with the same prefix would list the same names: the config is refused, naming both. */
+  private static void refuseSharedNamespaces(Map<String, ServerConfig> servers, String serversKey, List<String> problems) {
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (ServerConfig server : servers.values()) {
+      if (server.keepsOwnNames()) {
+        continue;
+      }
+      String first = owners.putIfAbsent(server.namespace(), server.name());
+      if (first != null) {
+        problems.add(serversKey + "." + server.name() + ".namespace: \"" + server.namespace() + "\" is also the namespace of"
+            + " server \"" + first + "\"; their tool and prompt names would collide — set \"namespace\" to another prefix");
+      }
+    }
   }
 
   private static TransportType transportType(FieldReader server, String command, String url) {

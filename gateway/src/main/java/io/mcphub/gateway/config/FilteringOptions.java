@@ -32,7 +32,7 @@ public record FilteringOptions(
 
   public static final List<String> DEFAULT_MINIMAL_CATEGORIES = List.of("filesystem", "memory");
   /** The default cap on the tools one analysis exposes (docs/tool-selection.md shows the measurements behind it). */
-  public static final int DEFAULT_MAX_TOOLS = 20;
+  public static final int DEFAULT_MAX_TOOLS = 25;
   /** The largest {@code maxTools} accepted. */
   public static final int MAX_MAX_TOOLS = 500;
 

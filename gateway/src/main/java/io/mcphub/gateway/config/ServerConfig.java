@@ -11,6 +11,9 @@ import java.util.Map;
  * @param requestTimeoutMs per-call timeout ({@code timeout} in the file)
  * @param startupTimeoutMs how long connecting and {@code initialize} may take ({@code startupTimeout})
  * @param isolation one instance shared by every client, or one per client
+ * @param namespace the prefix of its tool and prompt names ({@code <namespace>__<name>}): the sanitized config key by
+ *     default, another prefix when {@code "namespace"} is a string, {@code null} when {@code "namespace": false} (the
+ *     server's own names are kept)
  */
 public record ServerConfig(
     String name,
@@ -26,10 +29,16 @@ public record ServerConfig(
     String category,
     long requestTimeoutMs,
     long startupTimeoutMs,
-    IsolationOptions isolation) {
+    IsolationOptions isolation,
+    String namespace) {
 
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
   public static final long DEFAULT_STARTUP_TIMEOUT_MS = 120_000;
+
+  /** True when the server's tools and prompts keep their own names ({@code "namespace": false}). */
+  public boolean keepsOwnNames() {
+    return namespace == null;
+  }
 
   public boolean isRemote() {
     return type != TransportType.STDIO;

@@ -2,12 +2,15 @@ package io.mcphub.gateway.config;
 
 import java.util.List;
 
-/** The default tool categories and what each covers (descriptions are read by LLM categorizers). */
+/**
+ * The default tool categories and what each covers (descriptions are read by LLM categorizers). A deployment adds one
+ * category per server whose tools fit none of them confidently (see {@code tools/ToolCategorizer}).
+ */
 public final class Taxonomy {
 
   /** The hub's own tools; always exposed except with {@code defaultExposure: zero}. */
   public static final String META = "meta";
-  /** Tools that fit no other category. */
+  /** What a mapping or a server entry puts there; never offered to a categorizer, never exposed by an analysis. */
   public static final String OTHER = "other";
 
   public static final List<FilteringOptions.CategoryOption> DEFAULT = List.of(

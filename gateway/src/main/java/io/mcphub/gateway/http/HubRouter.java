@@ -6,12 +6,12 @@ import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
+import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,7 +100,7 @@ public final class HubRouter {
       HttpErrors.send(ctx.response(), status, JsonRpc.INVALID_REQUEST, "HTTP " + status);
       return;
     }
-    String reference = UUID.randomUUID().toString().substring(0, 8);
+    String reference = Redaction.reference();
     LOG.error("internal error [ref {}] on {} {}", reference, ctx.request().method(), ctx.request().path(), ctx.failure());
     HttpErrors.send(ctx.response(), 500, JsonRpc.INTERNAL_ERROR, "internal error (ref " + reference + ")");
   }

@@ -38,7 +38,10 @@ final class PostExchange extends SessionOrigin {
     return sse;
   }
 
-  /** Sends the responses (one, or a batch) and ends the exchange. A client that went away gets nothing. */
+  /**
+   * Sends the responses (one, or a batch) and ends the exchange. A client that went away gets nothing; when no response
+   * is left to send (the client cancelled its requests) an SSE stream just ends, a JSON answer is 202 with no body.
+   */
   void finish(List<JsonObject> responses, boolean batch) {
     if (response.closed() || response.ended()) {
       finished = true;
@@ -52,6 +55,10 @@ final class PostExchange extends SessionOrigin {
       return;
     }
     finished = true;
+    if (responses.isEmpty()) {
+      response.setStatusCode(202).end();
+      return;
+    }
     String body = batch ? new JsonArray(List.copyOf(responses)).encode() : responses.get(0).encode();
     response.putHeader("Content-Type", McpHeaders.JSON).end(body);
   }

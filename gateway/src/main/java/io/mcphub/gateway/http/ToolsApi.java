@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * {@code GET /api/tools}: every upstream tool with its category, in MCP Hub's shape ({@code server}, {@code name}
- * as the server knows it, {@code categories}) plus the namespaced name and the single {@code category}.
+ * as the server knows it, {@code categories}) plus the namespaced name, the single {@code category} and
+ * {@code categoryReason}: why it has that category ({@link io.mcphub.gateway.tools.CategoryReason}).
  */
 final class ToolsApi {
 
@@ -28,6 +29,7 @@ final class ToolsApi {
           .put("namespacedName", tool.name())
           .put("description", tool.definition().getString("description", ""))
           .put("category", tool.category())
+          .put("categoryReason", tool.reason().toJson())
           .put("categories", new JsonArray().add(tool.category()))
           .put("enabled", true));
     }

@@ -31,7 +31,7 @@ final class InitializeHandler implements McpHandler {
         .put("capabilities", capabilities())
         .put("serverInfo", new JsonObject().put("name", SERVER_NAME).put("version", HubVersion.get()))
         .put("instructions", "mcp-hub: one endpoint in front of several MCP servers. Tool and prompt names are "
-            + "<server>__<name>."));
+            + "<server>__<name>, except those of a server configured to keep its own names."));
   }
 
   private static JsonObject capabilities() {

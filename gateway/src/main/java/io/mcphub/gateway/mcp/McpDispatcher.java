@@ -4,6 +4,7 @@ import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.upstream.RequestOrigin;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,7 +98,8 @@ public final class McpDispatcher {
 
   /**
    * Handles every message of one POST (a single message or a batch): notifications and responses at once,
-   * requests concurrently. Completes with the responses to send, in request order (empty when none). A batch larger
+   * requests concurrently. Completes with the responses to send, in request order (empty when none; a request its client
+   * cancelled has none). A batch larger
    * than {@link #maxBatchSize()} is not dispatched: its answer is one error.
    */
   public Future<List<JsonObject>> dispatchAll(Session session, List<Object> messages, RequestOrigin origin) {
@@ -116,14 +118,24 @@ public final class McpDispatcher {
       JsonObject message = (JsonObject) item;
       if (JsonRpc.isRequest(message)) {
         Object id = message.getValue("id");
-        responses.add(request(session, message, origin).transform(outcome -> Future.succeededFuture(toResponse(id, outcome))));
+        responses.add(request(session, message, origin)
+            .transform(outcome -> Future.succeededFuture(wasCancelled(outcome) ? null : toResponse(id, outcome))));
       } else if (JsonRpc.isNotification(message)) {
         notification(session, message);
       } else {
         response(session, message);
       }
     }
-    return Future.join(responses).map(all -> responses.stream().map(Future::result).toList());
+    return Future.join(responses).map(all -> responses.stream().map(Future::result).filter(Objects::nonNull).toList());
+  }
+
+  /**
+   * True when the request ended because its client cancelled it: such a request gets no response.
+   *
+   * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation#behavior-requirements">Cancellation: receivers SHOULD NOT send a response for the cancelled request</a>
+   */
+  private static boolean wasCancelled(AsyncResult<JsonObject> outcome) {
+    return outcome.failed() && outcome.cause() instanceof McpException error && error.code() == JsonRpc.REQUEST_CANCELLED;
   }
 
   /** Handles a client notification. */
@@ -152,7 +164,7 @@ public final class McpDispatcher {
     if (outcome.cause() instanceof McpException error) {
       return JsonRpc.error(id, error);
     }
-    String reference = UUID.randomUUID().toString().substring(0, 8);
+    String reference = Redaction.reference();
     LOG.error("internal error [ref {}] handling request {}", reference, id, outcome.cause());
     return JsonRpc.error(id, new McpException(JsonRpc.INTERNAL_ERROR, "internal error (ref " + reference + ")"));
   }

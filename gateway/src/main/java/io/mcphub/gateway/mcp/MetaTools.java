@@ -41,10 +41,6 @@ final class MetaTools {
   /** How many tools {@code hub__search_tools} returns when the caller gives no {@code limit}, and at most. */
   static final int DEFAULT_SEARCH_LIMIT = 10;
   static final int MAX_SEARCH_LIMIT = 50;
-  /** How a tool's confidence is worked out, as each analysis reports it (docs/tool-selection.md explains it). */
-  static final String SELECTION_RULE = "1 - (1 - category x (0.5 + 0.5 x relevance in category)) x (1 - tool relevance);"
-      + " exposed at or above the threshold, most confident first, at most maxTools; a tool named in the prompt gets at least "
-      + ToolMentions.CONFIDENCE;
   /** How many index matches an analysis weighs, per tool it may expose, and at least. */
   private static final int CANDIDATES_PER_TOOL = 5;
   private static final int MIN_CANDIDATES = 100;
@@ -58,6 +54,9 @@ final class MetaTools {
   private final ExposurePolicy policy;
   private final java.util.function.Supplier<PromptAnalyzer> analyzer;
   private final boolean debugDecisions;
+  /** The registry's tool list the mention index was built from (confined to the hub's context). */
+  private Iterable<CatalogEntry> namesOf;
+  private ToolMentions.Names names;
   private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
       ANALYZE, this::analyze, SEARCH, this::search, CALL, this::call, RESET, this::reset);
 
@@ -123,8 +122,14 @@ final class MetaTools {
     if (!(prompt instanceof String text) || text.isBlank()) {
       return Future.succeededFuture(toolError("prompt must be a non-empty string: the user's request"));
     }
-    if (text.length() > CategorizationRequest.MAX_PROMPT_CHARS || context instanceof String c && c.length() > CategorizationRequest.MAX_PROMPT_CHARS) {
-      return Future.succeededFuture(toolError("prompt has " + text.length() + " characters; the limit is "
+    if (context != null && !(context instanceof String)) {
+      return Future.succeededFuture(toolError("context must be a string (the conversation so far), or left out"));
+    }
+    String tooLong = text.length() > CategorizationRequest.MAX_PROMPT_CHARS ? "prompt"
+        : context instanceof String c && c.length() > CategorizationRequest.MAX_PROMPT_CHARS ? "context" : null;
+    if (tooLong != null) {
+      int length = "prompt".equals(tooLong) ? text.length() : ((String) context).length();
+      return Future.succeededFuture(toolError(tooLong + " has " + length + " characters; the limit is "
           + CategorizationRequest.MAX_PROMPT_CHARS + " (32 KiB). Send the request itself, not whole documents."));
     }
     Session session = request.session();
@@ -141,19 +146,29 @@ final class MetaTools {
   }
 
   /** An analysis (categories, with those of tools the prompt named) and the tools it selected. */
-  private record Decision(Analysis analysis, List<ToolSelection.SelectedTool> tools) {
+  private record Decision(Analysis analysis, List<ToolSelection.SelectedTool> tools, double need) {
   }
 
   /** Combines the categorizer's answer, the tools the prompt names and the tool index into the tools to expose. */
   private Decision decide(String prompt, Analysis decided) {
-    Map<String, java.util.Set<String>> mentioned = ToolMentions.in(prompt, hub.registry().tools());
+    Map<String, java.util.Set<String>> mentioned = ToolMentions.in(prompt, toolNames());
     java.util.Set<String> named = new java.util.HashSet<>();
     mentioned.values().forEach(named::addAll);
     int maxTools = policy.options().maxTools();
     List<ToolMatch> matches = hub.toolIndex().search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
-    List<ToolSelection.SelectedTool> tools = ToolSelection.select(new ToolSelection.Evidence(decided, named, matches),
-        hub.registry().tools(), maxTools);
-    return new Decision(decided.withMentionedTools(mentioned), tools);
+    ToolSelection.Evidence evidence = new ToolSelection.Evidence(decided, named, matches);
+    List<ToolSelection.SelectedTool> tools = ToolSelection.select(evidence, hub.registry().tools(), maxTools);
+    return new Decision(decided.withMentionedTools(mentioned), tools, evidence.need());
+  }
+
+  /** The names prompts may mention, rebuilt when the registry's tool list is a new one. */
+  private ToolMentions.Names toolNames() {
+    Iterable<CatalogEntry> tools = hub.registry().tools();
+    if (tools != namesOf) {
+      names = ToolMentions.names(tools);
+      namesOf = tools;
+    }
+    return names;
   }
 
   private Future<JsonObject> search(McpRequest request) {
@@ -194,7 +209,8 @@ final class MetaTools {
           description.isEmpty() ? "" : ": " + description));
     }
     if (tools.size() > SUMMARY_TOOLS) {
-      summary.append(String.format(java.util.Locale.ROOT, "%n… and %d more in structuredContent.tools", tools.size() - SUMMARY_TOOLS));
+      summary.append(String.format(java.util.Locale.ROOT, "%n- also (definitions in structuredContent.tools): %s",
+          String.join(", ", tools.subList(SUMMARY_TOOLS, tools.size()).stream().map(tool -> tool.getString("name")).toList())));
     }
     return summary.toString();
   }
@@ -275,11 +291,12 @@ final class MetaTools {
         .put("latencyMs", analysis.latencyMs())
         .put("reasoning", analysis.reasoning())
         .put("tools", new JsonArray(tools))
-        .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("rule", SELECTION_RULE));
+        .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("toolNeed", Math.round(decision.need() * 1000) / 1000.0)
+            .put("rule", ToolSelection.RULE));
     String summary = tools.isEmpty()
         ? "No tool reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
             + "call hub__analyze_prompt again with a more specific request."
-        : "Exposed " + tools.size() + " tools" + (analysis.exposed().isEmpty() ? "" : " (" + String.join(", ", analysis.exposed()) + ")")
+        : "Exposed " + tools.size() + (tools.size() == 1 ? " tool" : " tools") + (analysis.exposed().isEmpty() ? "" : " (" + String.join(", ", analysis.exposed()) + ")")
             + "; " + exposedTools.size() + " tools now listed, decided by " + analysis.source() + ".\n" + toolSummary(tools);
     return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
   }

@@ -8,7 +8,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** {@code prompts/list} and {@code prompts/get} (arguments forwarded unchanged). */
+/**
+ * {@code prompts/list} (one page; a {@code cursor} is refused) and {@code prompts/get} (arguments forwarded unchanged,
+ * the name translated back to the upstream's own).
+ */
 final class PromptHandlers {
 
   private final CapabilityRegistry registry;
@@ -20,6 +23,7 @@ final class PromptHandlers {
   }
 
   Future<JsonObject> list(McpRequest request) {
+    ListCursor.refuseAny(request.params());
     JsonArray prompts = new JsonArray();
     registry.prompts().forEach(prompt -> prompts.add(prompt.definition()));
     return Future.succeededFuture(new JsonObject().put("prompts", prompts));

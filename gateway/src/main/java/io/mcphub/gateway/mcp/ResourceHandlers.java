@@ -18,10 +18,12 @@ final class ResourceHandlers {
   }
 
   Future<JsonObject> list(McpRequest request) {
+    ListCursor.refuseAny(request.params());
     return Future.succeededFuture(new JsonObject().put("resources", new JsonArray(hub.registry().resources())));
   }
 
   Future<JsonObject> templates(McpRequest request) {
+    ListCursor.refuseAny(request.params());
     return Future.succeededFuture(
         new JsonObject().put("resourceTemplates", new JsonArray(hub.registry().resourceTemplates())));
   }

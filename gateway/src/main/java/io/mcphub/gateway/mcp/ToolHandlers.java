@@ -30,6 +30,7 @@ final class ToolHandlers {
   }
 
   Future<JsonObject> list(McpRequest request) {
+    ListCursor.refuseAny(request.params());
     JsonArray tools = new JsonArray();
     if (exposure.listsMetaTools()) {
       MetaTools.definitions().forEach(tools::add);

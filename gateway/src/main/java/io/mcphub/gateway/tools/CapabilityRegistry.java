@@ -1,5 +1,6 @@
 package io.mcphub.gateway.tools;
 
+import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.upstream.ListKind;
 import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,27 @@ public final class CapabilityRegistry {
   private final List<Upstream> upstreams;
   private ToolCategorizer toolCategorizer;
   private Map<String, CatalogEntry> tools = Map.of();
+  private CategoryCatalog categories = CategoryCatalog.EMPTY;
+  /** The categorizer whose taxonomy {@link #categories} was built with (a reloaded config rebuilds it). */
+  private ToolCategorizer categoriesBy;
+  /** What each upstream says of itself, as of the last rebuild: derived categories and the index's server field use it. */
+  private Map<String, String> serverTexts = Map.of();
   private Map<String, CatalogEntry> prompts = Map.of();
   private Map<String, Upstream> resourceOwners = Map.of();
   private List<JsonObject> resources = List.of();
   private List<JsonObject> templates = List.of();
   private List<TemplateRoute> templateRoutes = List.of();
+
+  /**
+   * The tools of the last rebuild by upstream and listed name, with the upstream item they came from: a rebuild reuses
+   * an entry whose item, name and categorizer (and what it had learned) are unchanged, so one upstream's
+   * {@code list_changed} re-categorizes and copies only that upstream's tools.
+   */
+  private Map<Upstream, Map<String, Built>> built = new IdentityHashMap<>();
+  private Map<Upstream, Map<String, Built>> building = new IdentityHashMap<>();
+
+  private record Built(JsonObject item, ToolCategorizer by, long generation, CatalogEntry entry) {
+  }
 
   public CapabilityRegistry(List<Upstream> upstreams, ToolCategorizer toolCategorizer) {
     this.upstreams = upstreams;
@@ -44,13 +62,23 @@ public final class CapabilityRegistry {
   /** Rebuilds the merged view; returns the kinds whose merged list changed. */
   public Set<ListKind> rebuild() {
     Set<ListKind> changed = EnumSet.noneOf(ListKind.class);
-    Map<String, CatalogEntry> newTools = entries(ListKind.TOOLS, "tool");
-    if (!definitionsEqual(tools, newTools)) {
+    building = new IdentityHashMap<>();
+    Map<String, String> newServerTexts = new HashMap<>();
+    upstreams.forEach(upstream -> newServerTexts.put(upstream.name(), CategoryCatalog.serverText(upstream)));
+    Map<String, CatalogEntry> newTools = entries(ListKind.TOOLS, newServerTexts);
+    built = building;
+    if (!definitionsEqual(tools, newTools) || !newServerTexts.equals(serverTexts)) {
+      // a server that came back with the same tools but a new title or instructions changes categories and the index
       changed.add(ListKind.TOOLS);
     }
-    Map<String, CatalogEntry> newPrompts = entries(ListKind.PROMPTS, "prompt");
+    serverTexts = newServerTexts;
+    Map<String, CatalogEntry> newPrompts = entries(ListKind.PROMPTS, Map.of());
     if (!definitionsEqual(prompts, newPrompts)) {
       changed.add(ListKind.PROMPTS);
+    }
+    if (changed.contains(ListKind.TOOLS) || categoriesBy != toolCategorizer) {
+      categories = CategoryCatalog.of(newTools.values(), toolCategorizer.taxonomy());
+      categoriesBy = toolCategorizer;
     }
     tools = newTools;
     prompts = newPrompts;
@@ -58,6 +86,11 @@ public final class CapabilityRegistry {
       changed.add(ListKind.RESOURCES);
     }
     return changed;
+  }
+
+  /** The deployment's non-empty categories, as categorizers are asked about them; rebuilt with the tools. */
+  public CategoryCatalog categories() {
+    return categories;
   }
 
   public ToolCategorizer toolCategorizer() {
@@ -82,14 +115,18 @@ public final class CapabilityRegistry {
   }
 
   /**
-   * The configured upstream whose namespace {@code name} is in ({@code <server>__…}), whether or not it lists such a
-   * tool right now (it may be restarting); the longest matching prefix wins. Null when no configured server owns it.
+   * The configured upstream whose namespace {@code name} is in ({@code <namespace>__…}), whether or not it lists such a
+   * tool right now (it may be restarting); the longest matching prefix wins. Null when no configured server owns it
+   * (servers that keep their own names own no namespace).
    */
   public Upstream namespaceOwner(String name) {
     Upstream owner = null;
     int longest = -1;
     for (Upstream upstream : upstreams) {
-      String prefix = ToolNames.serverId(upstream.name()) + ToolNames.SEPARATOR;
+      if (upstream.config().keepsOwnNames()) {
+        continue;
+      }
+      String prefix = upstream.config().namespace() + ToolNames.SEPARATOR;
       if (name.startsWith(prefix) && name.length() > prefix.length() && prefix.length() > longest) {
         owner = upstream;
         longest = prefix.length();
@@ -128,31 +165,91 @@ public final class CapabilityRegistry {
     return null;
   }
 
-  private Map<String, CatalogEntry> entries(ListKind kind, String what) {
-    Map<String, CatalogEntry> result = new LinkedHashMap<>();
+  /**
+   * The merged list of one kind. A name listed before stays with its previous owner while that server still offers it
+   * (upstreams connect in their own time, so the first to list a name keeps it); new names are claimed in config order. A clash between two prefixed names gets a numbered suffix (as
+   * before); a clash involving a server that keeps its own names ({@code "namespace": false}), or an upstream name in
+   * the hub's own {@code hub__} namespace, is never resolved by shadowing: the later item is skipped with a warning that
+   * names both servers and the name.
+   */
+  private Map<String, CatalogEntry> entries(ListKind kind, Map<String, String> serverTexts) {
+    Map<String, CatalogEntry> previous = kind == ListKind.TOOLS ? tools : prompts;
+    List<Claim> claims = new ArrayList<>();
     for (Upstream upstream : upstreams) {
-      String serverId = ToolNames.serverId(upstream.name());
+      String namespace = upstream.config().namespace();
+      String serverText = serverTexts.getOrDefault(upstream.name(), "");
       for (JsonObject item : upstream.catalog().list(kind)) {
         String original = item.getString("name");
-        if (original == null) {
-          continue;
+        if (original != null) {
+          claims.add(new Claim(upstream, original, ToolNames.listedName(namespace, original), item, serverText));
         }
-        String name = ToolNames.namespaced(serverId, original);
-        for (int n = 2; result.containsKey(name); n++) {
-          name = ToolNames.withSuffix(ToolNames.namespaced(serverId, original), n);
-          LOG.warn("{} name collision: '{}' of upstream '{}' is listed as '{}'", what, original, upstream.name(), name);
-        }
-        JsonObject definition = item.copy().put("name", name);
-        String category = "other";
-        if (kind == ListKind.TOOLS) {
-          category = toolCategorizer.categorize(upstream.name(), name, item);
-          JsonObject meta = definition.getValue("_meta") instanceof JsonObject existing ? existing : new JsonObject();
-          definition.put("_meta", meta.put(CatalogEntry.CATEGORY_META, category));
-        }
-        result.put(name, new CatalogEntry(name, upstream, original, category, definition));
+      }
+    }
+    Map<String, CatalogEntry> byName = new HashMap<>();
+    Map<Claim, CatalogEntry> placed = new IdentityHashMap<>();
+    claims.stream().filter(claim -> keepsPreviousOwner(previous, claim)).forEach(claim -> add(byName, placed, claim, kind));
+    claims.stream().filter(claim -> !keepsPreviousOwner(previous, claim)).forEach(claim -> add(byName, placed, claim, kind));
+    Map<String, CatalogEntry> result = new LinkedHashMap<>();
+    for (Claim claim : claims) {
+      CatalogEntry entry = placed.get(claim);
+      if (entry != null) {
+        result.put(entry.name(), entry);
       }
     }
     return Collections.unmodifiableMap(result);
+  }
+
+  /** The tool as listed under {@code name}: the last rebuild's entry when nothing it depends on changed. */
+  private CatalogEntry toolEntry(Claim claim, String name) {
+    Built before = built.getOrDefault(claim.upstream(), Map.of()).get(name);
+    CatalogEntry entry;
+    if (before != null && before.item() == claim.item() && before.by() == toolCategorizer
+        && before.generation() == toolCategorizer.generation()) {
+      entry = before.entry();
+    } else {
+      JsonObject definition = claim.item().copy().put("name", name);
+      ToolCategorizer.ToolCategory category = toolCategorizer.decide(claim.upstream().name(), claim.serverText(), name, claim.item());
+      JsonObject meta = definition.getValue("_meta") instanceof JsonObject existing ? existing : new JsonObject();
+      definition.put("_meta", meta.put(CatalogEntry.CATEGORY_META, category.name()));
+      entry = new CatalogEntry(name, claim.upstream(), claim.original(), category.name(), category.reason(), definition);
+    }
+    building.computeIfAbsent(claim.upstream(), u -> new HashMap<>())
+        .put(name, new Built(claim.item(), toolCategorizer, toolCategorizer.generation(), entry));
+    return entry;
+  }
+
+  /** One item an upstream lists, with the name it would be listed under. */
+  private record Claim(Upstream upstream, String original, String name, JsonObject item, String serverText) {
+  }
+
+  private static boolean keepsPreviousOwner(Map<String, CatalogEntry> previous, Claim claim) {
+    CatalogEntry before = previous.get(claim.name());
+    return before != null && before.upstream() == claim.upstream() && before.originalName().equals(claim.original());
+  }
+
+  private void add(Map<String, CatalogEntry> result, Map<Claim, CatalogEntry> placed, Claim claim, ListKind kind) {
+    String what = kind == ListKind.TOOLS ? "tool" : "prompt";
+    String name = claim.name();
+    Upstream upstream = claim.upstream();
+    if (ToolNames.isMetaName(name)) {
+      LOG.warn("{} '{}' of upstream '{}' is skipped: the {}{} namespace is the hub's own", what, name, upstream.name(),
+          ToolNames.META_NAMESPACE, ToolNames.SEPARATOR);
+      return;
+    }
+    CatalogEntry holder = result.get(name);
+    if (holder != null && (upstream.config().keepsOwnNames() || holder.upstream().config().keepsOwnNames())) {
+      LOG.warn("{} name collision: '{}' of upstream '{}' is skipped, upstream '{}' already lists '{}'", what,
+          claim.original(), upstream.name(), holder.upstream().name(), name);
+      return;
+    }
+    for (int n = 2; result.containsKey(name); n++) {
+      name = ToolNames.withSuffix(claim.name(), n);
+      LOG.warn("{} name collision: '{}' of upstream '{}' is listed as '{}'", what, claim.original(), upstream.name(), name);
+    }
+    CatalogEntry entry = kind == ListKind.TOOLS ? toolEntry(claim, name) : new CatalogEntry(name, upstream, claim.original(),
+        Taxonomy.OTHER, CategoryReason.of(CategoryReason.NONE), claim.item().copy().put("name", name));
+    result.put(name, entry);
+    placed.put(claim, entry);
   }
 
   private boolean rebuildResources() {

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,14 +49,34 @@ final class LuceneToolIndex implements ToolIndex {
   private Future<Void> build(List<IndexedTool> tools) {
     building = true;
     long start = System.nanoTime();
-    return vertx.executeBlocking(() -> ToolSearch.build(tools), false)
+    Future<ToolSearch> built;
+    try {
+      built = vertx.executeBlocking(() -> ToolSearch.build(tools), false);
+    } catch (RejectedExecutionException closing) {
+      // the worker pool is shutting down with the hub: nothing will search this index any more
+      LOG.debug("tool index rebuild of {} tools skipped: the hub is closing", tools.size());
+      building = false;
+      return Future.succeededFuture();
+    }
+    return built
         .<Void>map(search -> {
           current = search;
           LOG.debug("tool index rebuilt: {} tools in {} ms", tools.size(), (System.nanoTime() - start) / 1_000_000);
+          addSpellings(search);
           return null;
         })
         .onFailure(error -> LOG.warn("tool index rebuild of {} tools failed; searches use the previous index", tools.size(), error))
         .onComplete(done -> next());
+  }
+
+  /** Completes {@code search} with its misspelling table in the background: it is searchable without it meanwhile. */
+  private void addSpellings(ToolSearch search) {
+    try {
+      vertx.executeBlocking(search::withSpellings, false)
+          .onFailure(error -> LOG.warn("the tool index's misspelling table could not be built; misspelled words match nothing", error));
+    } catch (RejectedExecutionException closing) {
+      LOG.debug("misspelling table skipped: the hub is closing");
+    }
   }
 
   /** Starts the coalesced update, if one came in while building. */

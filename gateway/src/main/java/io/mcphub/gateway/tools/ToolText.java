@@ -1,6 +1,7 @@
 package io.mcphub.gateway.tools;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -53,5 +54,20 @@ final class ToolText {
       }
     }
     collect(schema.getValue("items"), depth + 1, text);
+  }
+
+  /** Sentence ends, semicolons, line breaks, and "and"/"then" joining two requests. */
+  private static final Pattern CLAUSE_BREAK = Pattern.compile(
+      "[.;!?\\n]+\\s|\\n|[;,]\\s+(?:and\\s+|then\\s+)?|\\s+(?:and then|then|and)\\s+", Pattern.CASE_INSENSITIVE);
+
+  /** The parts of a request that may each ask for something: a multi-step request is searched part by part too. */
+  static List<String> clauses(String text) {
+    List<String> clauses = new java.util.ArrayList<>();
+    for (String part : CLAUSE_BREAK.split(text)) {
+      if (!part.isBlank()) {
+        clauses.add(part.strip());
+      }
+    }
+    return clauses;
   }
 }

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Incremental parser of a {@code text/event-stream} body: feed it chunks as they arrive, it emits one {@link Event} per
- * blank-line-terminated event (comments, {@code retry} and unknown fields ignored). Lines are framed by Vert.x's
+ * blank-line-terminated event with data (comments and unknown fields ignored). It also keeps what a client needs to
+ * resume the stream: the last event id (set by every {@code id} field, kept across events, as the spec's "last event ID
+ * buffer") and the reconnection time the server asked for ({@code retry}). Lines are framed by Vert.x's
  * {@link RecordParser} on {@code \n} (each byte scanned once; characters and CR/LF split across chunks reassembled);
  * a {@code \r} before the {@code \n} or inside a record also ends a line. An event whose data exceeds the limit, or a
  * line longer than it, is refused: the error handler is told once and the parser ignores the rest of the stream.
@@ -16,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class SseEventParser {
 
-  /** One server-sent event; {@code type} defaults to {@code message}. */
+  /** One server-sent event; {@code type} defaults to {@code message}; {@code id} is the last event id at its dispatch. */
   record Event(String type, String data, String id) {
   }
 
@@ -32,6 +34,7 @@ final class SseEventParser {
   private long dataBytes;
   private String type;
   private String id;
+  private long retryMs = -1;
   private boolean hasData;
   private boolean started;
   private boolean failed;
@@ -94,9 +97,10 @@ final class SseEventParser {
     switch (field) {
       case "data" -> appendData(value);
       case "event" -> type = value;
-      case "id" -> id = value;
+      case "id" -> id = value.indexOf('\0') < 0 ? value : id;
+      case "retry" -> retryMs = value.matches("\\d{1,9}") ? Long.parseLong(value) : retryMs;
       default -> {
-        // retry and unknown fields are ignored
+        // unknown fields are ignored
       }
     }
   }
@@ -122,7 +126,16 @@ final class SseEventParser {
     dataBytes = 0;
     hasData = false;
     type = null;
-    id = null;
+  }
+
+  /** The id to send as {@code Last-Event-ID} when resuming this stream; null when the server gave none. */
+  String lastEventId() {
+    return id == null || id.isEmpty() ? null : id;
+  }
+
+  /** The reconnection time the server asked for with {@code retry}, in ms; -1 when it did not. */
+  long retryMs() {
+    return retryMs;
   }
 
   private void fail(String problem) {

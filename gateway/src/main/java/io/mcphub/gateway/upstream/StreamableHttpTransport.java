@@ -2,6 +2,8 @@ package io.mcphub.gateway.upstream;
 
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.jsonrpc.JsonRpc;
+import io.mcphub.gateway.jsonrpc.McpException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -21,6 +23,12 @@ import org.slf4j.LoggerFactory;
  * A remote upstream over Streamable HTTP: each message is a POST whose answer is JSON or an SSE stream;
  * a GET stream carries the server's own notifications and requests.
  *
+ * <p>Streams are resumed as the 2025-11-25 transport asks of a client (SEP-1699 "SSE polling"): when a POST's SSE stream
+ * ends before the response to its request, the hub waits the server's {@code retry} time and reconnects with
+ * {@code GET} + {@code Last-Event-ID}, again each time a resumed stream ends unanswered; the GET stream is reopened
+ * whenever it ends. Bounded as {@link StreamState} says; then the call fails at once (it does not wait for its timeout),
+ * as it does when the stream ends unanswered without an event id to resume from.
+ *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
 final class StreamableHttpTransport implements UpstreamTransport {
@@ -38,6 +46,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
   private String sessionId;
   private String protocolVersion;
   private HttpClientResponse getStream;
+  private final java.util.Set<Long> timers = new java.util.HashSet<>();
   private boolean closed;
 
   StreamableHttpTransport(Vertx vertx, HttpClient http, ServerConfig config) {
@@ -98,7 +107,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
       return response.body().mapEmpty();
     }
     if (type.startsWith("text/event-stream")) {
-      readEvents(response, relatedId);
+      readEvents(response, new StreamState(relatedId, 0));
       return Future.succeededFuture();
     }
     return response.body().map(body -> {
@@ -119,36 +128,115 @@ final class StreamableHttpTransport implements UpstreamTransport {
     if (closed || getStream != null) {
       return;
     }
-    http.request(options(HttpMethod.GET).putHeader("Accept", "text/event-stream"))
+    connectGet(new StreamState(null, 0));
+  }
+
+  /** Opens a GET stream: the standalone one, or the resumption of a stream ({@code Last-Event-ID}). */
+  private void connectGet(StreamState state) {
+    if (closed || (state.relatedId == null && getStream != null)) {
+      return;
+    }
+    RequestOptions options = options(HttpMethod.GET).putHeader("Accept", "text/event-stream");
+    if (state.lastEventId != null) {
+      options.putHeader("Last-Event-ID", state.lastEventId);
+    }
+    http.request(options)
         .compose(request -> request.send())
         .onSuccess(response -> {
           if (response.statusCode() == 200) {
-            getStream = response;
-            readEvents(response, null);
-            response.endHandler(v -> getStream = null);
+            if (state.relatedId == null) {
+              getStream = response;
+            }
+            readEvents(response, state);
           } else {
             response.body();
             LOG.debug("upstream '{}' offers no GET stream (HTTP {})", config.name(), response.statusCode());
+            giveUp(state, "HTTP " + response.statusCode());
           }
         })
-        .onFailure(error -> LOG.debug("upstream '{}' GET stream failed: {}", config.name(), error.getMessage()));
+        .onFailure(error -> {
+          LOG.debug("upstream '{}' GET stream failed: {}", config.name(), error.getMessage());
+          reconnectLater(state.next(), error.getMessage());
+        });
   }
 
-  private void readEvents(HttpClientResponse response, Object relatedId) {
+  private void readEvents(HttpClientResponse response, StreamState state) {
     SseEventParser parser = new SseEventParser(event -> {
+      state.sawEvent = true;
       if ("message".equals(event.type())) {
-        deliverJson(event.data(), relatedId);
+        deliverJson(event.data(), state);
       }
     }, problem -> {
       LOG.warn("upstream '{}' sent {}; connection dropped", config.name(), problem);
       response.request().reset();
       lost(new IllegalStateException("upstream sent " + problem));
     });
-    response.handler(parser::feed);
-    response.exceptionHandler(error -> LOG.debug("upstream '{}' stream ended: {}", config.name(), error.getMessage()));
+    response.handler(chunk -> {
+      parser.feed(chunk);
+      state.lastEventId = parser.lastEventId() != null ? parser.lastEventId() : state.lastEventId;
+      state.retryMs = parser.retryMs() >= 0 ? parser.retryMs() : state.retryMs;
+    });
+    response.exceptionHandler(error -> {
+      LOG.debug("upstream '{}' stream broke: {}", config.name(), error.getMessage());
+      streamEnded(response, state);
+    });
+    response.endHandler(v -> streamEnded(response, state));
+  }
+
+  /** A stream ended: the GET stream is reopened, a POST stream whose response has not come is resumed. */
+  private void streamEnded(HttpClientResponse response, StreamState state) {
+    if (getStream == response) {
+      getStream = null;
+    }
+    if (closed || state.answered || state.ended) {
+      return;
+    }
+    state.ended = true;
+    if (state.relatedId != null && state.lastEventId == null) {
+      giveUp(state, "the stream ended before the response and gave no event id to resume from");
+      return;
+    }
+    reconnectLater(state.next(), "the stream ended");
+  }
+
+  /** Waits the server's {@code retry} (longer after fruitless reconnections), then reconnects. */
+  private void reconnectLater(StreamState state, String why) {
+    if (closed) {
+      return;
+    }
+    if (state.exhausted()) {
+      giveUp(state, why + " (" + StreamState.MAX_RECONNECTS + " reconnections brought nothing)");
+      return;
+    }
+    long delay = state.reconnectDelayMs();
+    LOG.debug("upstream '{}': {}; reconnecting in {} ms", config.name(), why, delay);
+    long[] timer = new long[1];
+    timer[0] = vertx.setTimer(delay, t -> {
+      timers.remove(timer[0]);
+      if (!closed) {
+        connectGet(state);
+      }
+    });
+    timers.add(timer[0]);
+  }
+
+  /** A stream cannot be resumed: the call it should have answered fails now instead of at its timeout. */
+  private void giveUp(StreamState state, String why) {
+    if (state.relatedId == null || state.answered || closed) {
+      return;
+    }
+    LOG.warn("upstream '{}' did not answer request {}: {}", config.name(), state.relatedId, why);
+    state.answered = true;
+    messageHandler.handle(JsonRpc.error(state.relatedId, new McpException(JsonRpc.INTERNAL_ERROR,
+        "upstream '" + config.name() + "' closed the response stream before answering: " + why)), state.relatedId);
   }
 
   private void deliverJson(String text, Object relatedId) {
+    deliverJson(text, new StreamState(relatedId, 0));
+  }
+
+  private void deliverJson(String text, StreamState state) {
+    Object relatedId = state.relatedId;
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       return;
@@ -156,13 +244,20 @@ final class StreamableHttpTransport implements UpstreamTransport {
     try {
       Object decoded = Json.decodeValue(trimmed);
       if (decoded instanceof JsonObject object) {
-        messageHandler.handle(object, relatedId);
+        deliver(object, state);
       } else if (decoded instanceof JsonArray array) {
-        array.stream().filter(JsonObject.class::isInstance).forEach(item -> messageHandler.handle((JsonObject) item, relatedId));
+        array.stream().filter(JsonObject.class::isInstance).forEach(item -> deliver((JsonObject) item, state));
       }
     } catch (DecodeException e) {
       LOG.warn("upstream '{}' sent invalid JSON; skipped: {}", config.name(), e.getMessage());
     }
+  }
+
+  private void deliver(JsonObject message, StreamState state) {
+    if (state.relatedId != null && state.relatedId.equals(message.getValue("id")) && JsonRpc.isResponse(message)) {
+      state.answered = true;
+    }
+    messageHandler.handle(message, state.relatedId);
   }
 
   private <T> Future<T> lost(Throwable error) {
@@ -191,6 +286,8 @@ final class StreamableHttpTransport implements UpstreamTransport {
       return Future.succeededFuture();
     }
     closed = true;
+    timers.forEach(vertx::cancelTimer);
+    timers.clear();
     if (getStream != null) {
       getStream.request().reset();
     }

@@ -239,7 +239,7 @@ public final class Upstream {
       }
     }
     return chain.map(v -> new UpstreamCatalog(capabilities, init.getJsonObject("serverInfo", new JsonObject()),
-        init.getString("protocolVersion"), lists));
+        init.getValue("instructions") instanceof String text ? text : "", init.getString("protocolVersion"), lists));
   }
 
   private Future<List<JsonObject>> listPages(UpstreamClient target, ListKind kind) {

@@ -20,11 +20,21 @@ final class CatalogTransport implements UpstreamTransport {
 
   private final Context context;
   private final JsonObject server;
+  private JsonArray tools;
   private MessageHandler handler;
 
   CatalogTransport(Context context, JsonObject server) {
     this.context = context;
     this.server = server;
+    this.tools = server.getJsonArray("tools", new JsonArray());
+  }
+
+  /** Replaces the server's tools and announces it ({@code notifications/tools/list_changed}), as a live server would. */
+  void changeTools(JsonArray next) {
+    context.runOnContext(v -> {
+      tools = next;
+      handler.handle(new JsonObject().put("jsonrpc", "2.0").put("method", McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED), null);
+    });
   }
 
   @Override
@@ -46,7 +56,7 @@ final class CatalogTransport implements UpstreamTransport {
           .put("serverInfo", new JsonObject().put("name", server.getString("name")).put("version", "catalog")
               .put("title", server.getString("title")))
           .put("instructions", server.getString("description")));
-      case McpMethods.TOOLS_LIST -> JsonRpc.result(id, new JsonObject().put("tools", server.getJsonArray("tools", new JsonArray())));
+      case McpMethods.TOOLS_LIST -> JsonRpc.result(id, new JsonObject().put("tools", tools.copy()));
       default -> JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method));
     };
     context.runOnContext(v -> handler.handle(response, null));

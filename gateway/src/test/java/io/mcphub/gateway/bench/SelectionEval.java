@@ -1,23 +1,12 @@
 package io.mcphub.gateway.bench;
 
-import io.mcphub.gateway.categorize.CategorizerDeployment;
-import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.config.ConfigParser;
 import io.mcphub.gateway.config.HubConfig;
-import io.mcphub.gateway.config.ServerConfig;
-import io.mcphub.gateway.exposure.ExposurePolicy;
-import io.mcphub.gateway.exposure.ExposureStore;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
-import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
-import io.mcphub.gateway.metrics.HubMetrics;
 import io.mcphub.gateway.session.Session;
-import io.mcphub.gateway.session.SessionStore;
-import io.mcphub.gateway.tools.ToolCategorizer;
 import io.mcphub.gateway.upstream.RequestOrigin;
-import io.mcphub.gateway.upstream.Upstream;
-import io.mcphub.gateway.upstream.UpstreamEvents;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -28,9 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -61,7 +48,8 @@ public final class SelectionEval {
     Vertx vertx = Vertx.vertx();
     try {
       Context context = vertx.getOrCreateContext();
-      McpDispatcher dispatcher = onContext(context, () -> start(vertx, context, hubConfig(config, catalog), catalog));
+      McpDispatcher dispatcher = onContext(context, () -> CatalogHub.start(vertx, context, hubConfig(config, catalog), catalog))
+          .dispatcher();
       for (int i = 0; i < warmup; i++) {
         onContext(context, () -> runAll(vertx, dispatcher, tasks));
       }
@@ -78,7 +66,7 @@ public final class SelectionEval {
   }
 
   /** The catalog's servers as config entries (their command is never run), over the given hub config. */
-  private static HubConfig hubConfig(JsonObject config, JsonObject catalog) {
+  static HubConfig hubConfig(JsonObject config, JsonObject catalog) {
     JsonObject servers = new JsonObject();
     for (Object item : catalog.getJsonArray("servers")) {
       servers.put(((JsonObject) item).getString("name"), new JsonObject().put("command", "in-memory-catalog"));
@@ -88,27 +76,7 @@ public final class SelectionEval {
     return new ConfigParser(System::getenv).parse(config.copy().put("toolFiltering", filtering).put("mcpServers", servers));
   }
 
-  /** Builds the hub the way the verticle does (without its HTTP server) and waits until every upstream is listed. */
-  private static Future<McpDispatcher> start(Vertx vertx, Context context, HubConfig config, JsonObject catalog) {
-    Map<String, JsonObject> byName = new LinkedHashMap<>();
-    catalog.getJsonArray("servers").forEach(item -> byName.put(((JsonObject) item).getString("name"), (JsonObject) item));
-    Map<String, String> serverCategories = new LinkedHashMap<>();
-    config.servers().values().stream().filter(s -> s.category() != null).forEach(s -> serverCategories.put(s.name(), s.category()));
-    ExposurePolicy exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
-    Hub hub = new Hub(vertx, SessionStore.inMemory(config.hub().limits().maxSessions()), exposure, new ToolCategorizer(config.filtering().customMappings(), serverCategories));
-    HubMetrics metrics = HubMetrics.of(vertx);
-    hub.metrics(metrics);
-    java.util.function.BiFunction<ServerConfig, UpstreamEvents, Upstream> upstreams = (server, events) -> new Upstream(vertx,
-        server, (s, type) -> new CatalogTransport(context, byName.get(s.name())), new Upstream.RestartPolicy(1_000, 1_000), events);
-    hub.instanceFactory(upstreams);
-    config.servers().values().forEach(server -> hub.addUpstream(upstreams.apply(server, hub)));
-    PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics);
-    return new CategorizerDeployment(vertx, config.filtering(), config.pool(), null).deploy()
-        .compose(v -> Future.join(hub.upstreams().stream().map(Upstream::start).toList()))
-        .map(v -> new McpDispatcher(hub, () -> analyzer, false, config.hub().limits().maxBatchSize()));
-  }
-
-  private static Future<List<SelectionReport.Sample>> runAll(Vertx vertx, McpDispatcher dispatcher, List<JsonObject> tasks) {
+  static Future<List<SelectionReport.Sample>> runAll(Vertx vertx, McpDispatcher dispatcher, List<JsonObject> tasks) {
     List<SelectionReport.Sample> samples = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (JsonObject task : tasks) {
@@ -154,7 +122,7 @@ public final class SelectionEval {
     return new JsonObject().put("jsonrpc", "2.0").put("id", 1).put("method", method).put("params", params);
   }
 
-  private static <T> T onContext(Context context, java.util.function.Supplier<Future<T>> work) throws Exception {
+  static <T> T onContext(Context context, java.util.function.Supplier<Future<T>> work) throws Exception {
     Promise<T> done = Promise.promise();
     context.runOnContext(v -> work.get().onComplete(done));
     return done.future().toCompletionStage().toCompletableFuture().get(TIMEOUT_S, TimeUnit.SECONDS);

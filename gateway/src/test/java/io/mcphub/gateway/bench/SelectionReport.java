@@ -17,10 +17,10 @@ import java.util.Set;
  * of an {@code alternatives} group that contains it, is listed; recall and "all needed listed" over the tasks that
  * need a tool; tools listed over all tasks and over the negative ones. Prints one markdown row per kind and overall.
  */
-final class SelectionReport {
+public final class SelectionReport {
 
   /** What the hub listed for one task (meta tools excluded) and how long its analysis took. */
-  record Sample(String id, List<String> listed, double latencyMs) {
+  public record Sample(String id, List<String> listed, double latencyMs) {
   }
 
   private record Row(String kind, int n, List<Double> recalls, List<Integer> sizes, List<Integer> negativeSizes, List<Double> latencies) {
@@ -34,7 +34,7 @@ final class SelectionReport {
   }
 
   /** The recall of one task's listing, or null for a task that needs no tool. */
-  static Double recall(JsonObject task, List<String> listed) {
+  public static Double recall(JsonObject task, List<String> listed) {
     JsonArray needed = task.getJsonArray("needed", new JsonArray());
     if (needed.isEmpty()) {
       return null;
@@ -54,7 +54,7 @@ final class SelectionReport {
     return met / (double) needed.size();
   }
 
-  static void print(List<JsonObject> tasks, List<Sample> samples, PrintStream out) {
+  public static void print(List<JsonObject> tasks, List<Sample> samples, PrintStream out) {
     Map<String, Row> rows = new LinkedHashMap<>();
     Row overall = new Row("overall");
     for (int i = 0; i < tasks.size(); i++) {

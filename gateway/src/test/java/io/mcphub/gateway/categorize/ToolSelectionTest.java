@@ -18,6 +18,8 @@ class ToolSelectionTest {
 
   private static final double THRESHOLD = 0.7;
   private static final int MAX_TOOLS = 5;
+  /** A request that likely needs a tool. */
+  private static final double LIKELY = 0.8;
 
   /** 12 file tools (more than MAX_TOOLS), 3 memory tools, 4 uncategorized train tools. */
   private static final List<CatalogEntry> CATALOG = catalog();
@@ -27,12 +29,12 @@ class ToolSelectionTest {
     List<ToolSelection.SelectedTool> selected = select(List.of(new CategoryScore("filesystem", 0.9)), Set.of(),
         List.of(match("files__tool3", 9, 0.8), match("files__tool7", 8, 0.7), match("files__tool1", 1, 0.2)));
     assertThat(names(selected)).containsExactly("files__tool3", "files__tool7");
-    assertThat(selected.get(0).confidence()).isGreaterThan(selected.get(1).confidence()).isLessThanOrEqualTo(1);
+    assertThat(selected).allSatisfy(tool -> assertThat(tool.confidence()).isLessThanOrEqualTo(LIKELY));
   }
 
   @Test
   void aConfidentCategoryThatFitsTheCapIsExposedWhole() {
-    List<ToolSelection.SelectedTool> selected = select(List.of(new CategoryScore("memory", 0.85)), Set.of(), List.of());
+    List<ToolSelection.SelectedTool> selected = select(List.of(new CategoryScore("memory", 0.85)), Set.of(), List.of(), 0.9);
     assertThat(names(selected)).containsExactlyInAnyOrder("memory__tool0", "memory__tool1", "memory__tool2");
     assertThat(selected).allSatisfy(tool -> assertThat(tool.confidence()).isEqualTo(0.85));
   }
@@ -54,7 +56,7 @@ class ToolSelectionTest {
 
   @Test
   void noEvidenceExposesNothingAndTheCapKeepsTheMostConfident() {
-    assertThat(select(List.of(new CategoryScore("other", 0.95)), Set.of(), List.of(match("files__tool1", 2, 0.3)))).isEmpty();
+    assertThat(select(List.of(new CategoryScore("other", 0.95)), Set.of(), List.of(match("files__tool1", 2, 0.3)), 0.6)).isEmpty();
     List<ToolMatch> many = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       many.add(match("files__tool" + i, 20 - i, 0.95 - i * 0.01));
@@ -66,15 +68,79 @@ class ToolSelectionTest {
   @Test
   void categoryAndToolEvidenceCombineLikeIndependentSignals() {
     ToolMatch best = match("files__tool0", 10, 0.5);
-    assertThat(ToolSelection.confidence(0.8, best, 10)).isCloseTo(1 - 0.2 * 0.5, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(ToolSelection.confidence(0.8, null, 10)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(ToolSelection.confidence(0.8, null, 0)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(ToolSelection.confidence(0, null, 0)).isZero();
+    org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-9);
+    assertThat(ToolSelection.confidence(0.8, best, 10, 1, 0)).isCloseTo(1 - 0.2 * 0.5, close);
+    assertThat(ToolSelection.confidence(0.8, null, 10, 1, 0)).isCloseTo(0.4, close);
+    assertThat(ToolSelection.confidence(0.8, null, 0, 1, 0)).isCloseTo(0.8, close);
+    assertThat(ToolSelection.confidence(0, null, 0, 1, 0)).isZero();
+    assertThat(ToolSelection.confidence(0, best, 0, 0.5, 0)).as("the index counts as far as a tool is needed").isCloseTo(0.25, close);
+    assertThat(ToolSelection.confidence(0, match("files__tool1", 2.5, 0), 0, 1, 10)).as("rank part: sqrt(2.5 / 10)")
+        .isCloseTo(0.5, close);
   }
 
+  @Test
+  void aRequestThatNeedsNoToolExposesNothingWhateverItMatches() {
+    List<ToolMatch> strong = List.of(match("trains__tool2", 30, 0.95), match("files__tool3", 20, 0.9));
+    assertThat(select(List.of(new CategoryScore("filesystem", 0.95)), Set.of(), strong, 0.2)).isEmpty();
+    assertThat(select(List.of(new CategoryScore("filesystem", 0.95)), Set.of(), strong, 0.95)).isNotEmpty()
+        .allSatisfy(tool -> assertThat(tool.confidence()).isLessThanOrEqualTo(0.95));
+  }
+
+  @Test
+  void theSurerAToolIsNeededTheFurtherDownTheRankingExposureReaches() {
+    List<ToolMatch> weak = List.of(match("trains__tool0", 10, 0.2), match("trains__tool1", 6, 0.2), match("trains__tool2", 2, 0.2),
+        match("trains__tool3", 0.5, 0.1));
+    assertThat(names(select(List.of(), Set.of(), weak, 0.75))).containsExactly("trains__tool0");
+    assertThat(names(select(List.of(), Set.of(), weak, 0.98))).containsExactly("trains__tool0", "trains__tool1");
+  }
+
+  @Test
+  void namingAToolIsEvidenceThatAToolIsNeeded() {
+    List<ToolSelection.SelectedTool> selected = select(List.of(), Set.of("files__tool9"), List.of(), 0.5);
+    assertThat(names(selected)).containsExactly("files__tool9");
+    assertThat(new ToolSelection.Evidence(analysis(List.of(), 0.5), Set.of("files__tool9"), List.of()).need())
+        .isCloseTo(1 - 0.5 * (1 - ToolSelection.MENTION_NEED), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void withoutAToolNeedTheMostConfidentCategoryStandsForIt() {
+    assertThat(analysis(List.of(new CategoryScore("memory", 0.85), new CategoryScore("other", 0.99)), null).need()).isEqualTo(0.85);
+    assertThat(analysis(List.of(), null).need()).isZero();
+  }
+
+  @Test
+  void aToolTheScorerFindsSimilarIsExposedWithoutAnyWordInCommonAsFarAsAToolIsNeeded() {
+    List<io.mcphub.categorizer.ToolScore> similar = List.of(new io.mcphub.categorizer.ToolScore("trains__tool1", 0.95),
+        new io.mcphub.categorizer.ToolScore("trains__tool3", 0.3));
+    Analysis likely = analysis(List.of(), 0.9).withToolScores(similar);
+    List<ToolSelection.SelectedTool> selected = ToolSelection.select(new ToolSelection.Evidence(likely, Set.of(), List.of()), CATALOG,
+        MAX_TOOLS);
+    assertThat(names(selected)).containsExactly("trains__tool1");
+    assertThat(selected.get(0).confidence()).isCloseTo(0.9 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+    Analysis noTool = analysis(List.of(), 0.2).withToolScores(similar);
+    assertThat(ToolSelection.select(new ToolSelection.Evidence(noTool, Set.of(), List.of()), CATALOG, MAX_TOOLS))
+        .as("the need cap holds for semantic evidence too").isEmpty();
+    List<ToolMatch> weak = List.of(match("trains__tool2", 10, 0.3), match("trains__tool1", 3, 0.2));
+    Analysis both = analysis(List.of(), 0.8).withToolScores(List.of(new io.mcphub.categorizer.ToolScore("trains__tool1", 0.7)));
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(both, Set.of(), weak), CATALOG, MAX_TOOLS)))
+        .as("weak words and a fair similarity reinforce each other").contains("trains__tool1");
+    Analysis similarOnly = analysis(List.of(), 0.8).withToolScores(List.of(new io.mcphub.categorizer.ToolScore("trains__tool1", 0.7)));
+    assertThat(ToolSelection.select(new ToolSelection.Evidence(similarOnly, Set.of(), List.of()), CATALOG, MAX_TOOLS)).isEmpty();
+    assertThat(names(select(List.of(), Set.of(), weak, 0.8))).doesNotContain("trains__tool1");
+  }
+
+  /** A selection for a request the categorizer thinks likely needs a tool. */
   private static List<ToolSelection.SelectedTool> select(List<CategoryScore> scores, Set<String> mentioned, List<ToolMatch> matches) {
-    Analysis decided = new Analysis(scores, Set.of(), "heuristic", null, THRESHOLD, 0, "", null);
-    return ToolSelection.select(new ToolSelection.Evidence(decided, mentioned, matches), CATALOG, MAX_TOOLS);
+    return select(scores, mentioned, matches, LIKELY);
+  }
+
+  private static List<ToolSelection.SelectedTool> select(List<CategoryScore> scores, Set<String> mentioned, List<ToolMatch> matches,
+      double need) {
+    return ToolSelection.select(new ToolSelection.Evidence(analysis(scores, need), mentioned, matches), CATALOG, MAX_TOOLS);
+  }
+
+  private static Analysis analysis(List<CategoryScore> scores, Double need) {
+    return new Analysis(scores, Set.of(), "heuristic", null, THRESHOLD, 0, "", null, need);
   }
 
   private static ToolMatch match(String name, double score, double confidence) {

@@ -120,4 +120,40 @@ class ConfigParserTest {
     assertThat(error.problems()).anySatisfy(problem -> assertThat(problem).contains("toolFiltering.promptBasedFiltering.maxTools")
         .contains("an integer from 1 to 500"));
   }
+
+  @Test
+  void namespaceKeepsTheServersOwnNamesOrSetsAPrefixAndDefaultsToTheServerName() {
+    HubConfig config = parser.parse(new JsonObject("""
+        {"mcpServers": {
+          "my files": {"command": "a"},
+          "plain": {"command": "b", "namespace": false},
+          "custom": {"command": "c", "namespace": "gh"},
+          "explicit": {"command": "d", "namespace": true}
+        }}"""));
+    assertThat(config.servers().get("my files").namespace()).isEqualTo("my_files");
+    assertThat(config.servers().get("plain").namespace()).isNull();
+    assertThat(config.servers().get("plain").keepsOwnNames()).isTrue();
+    assertThat(config.servers().get("custom").namespace()).isEqualTo("gh");
+    assertThat(config.servers().get("explicit").namespace()).isEqualTo("explicit");
+  }
+
+  @Test
+  void aSharedPrefixTheHubsOwnOrAnInvalidOneIsRefusedNamingTheServersAndTheName() {
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"mcpServers": {
+          "github": {"command": "a"},
+          "mirror": {"command": "b", "namespace": "github"},
+          "meta": {"command": "c", "namespace": "hub"},
+          "odd": {"command": "d", "namespace": "has space"},
+          "number": {"command": "e", "namespace": 3}
+        }}""")));
+    assertThat(error.problems()).containsExactlyInAnyOrder(
+        "mcpServers.mirror.namespace: \"github\" is also the namespace of server \"github\"; their tool and prompt names"
+            + " would collide — set \"namespace\" to another prefix",
+        "mcpServers.meta.namespace: \"hub\" is the hub's own (its meta tools are hub__*); choose another prefix",
+        "mcpServers.odd.namespace: got \"has space\", expected false (keep the server's own names), true (the default: the"
+            + " server's name) or a prefix of 1 to 64 characters of [A-Za-z0-9_-]",
+        "mcpServers.number.namespace: got 3, expected false (keep the server's own names), true (the default: the"
+            + " server's name) or a prefix of 1 to 64 characters of [A-Za-z0-9_-]");
+  }
 }

@@ -2,6 +2,7 @@ package io.mcphub.gateway.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -36,7 +37,7 @@ class AnalyzeToolsTest {
       assertThat(analysis).containsKeys("categories", "exposedCategories", "exposedTools", "source", "threshold", "latencyMs",
           "reasoning");
       List<Map<String, Object>> tools = (List<Map<String, Object>>) analysis.get("tools");
-      assertThat((Map<String, Object>) analysis.get("selection")).containsEntry("maxTools", 20).containsKey("rule");
+      assertThat((Map<String, Object>) analysis.get("selection")).containsEntry("maxTools", FilteringOptions.DEFAULT_MAX_TOOLS).containsKey("rule");
       assertThat(tools).hasSizeLessThanOrEqualTo(20);
       assertThat(tools).extracting(tool -> tool.get("name")).containsExactlyInAnyOrderElementsOf((List<Object>) analysis.get("exposedTools"));
       Map<String, Object> listDirs = tools.stream().filter(t -> "filesystem__list_allowed_directories".equals(t.get("name")))

@@ -89,11 +89,11 @@ class FilteringModesTest {
   }
 
   @Test
-  void aToolNamedInThePromptExposesItsCategory() throws Exception {
+  void aToolNamedInThePromptIsExposed() throws Exception {
     try (TestHub hub = TestHub.start(config(new JsonObject().put("mode", "prompt-based")));
         McpSyncClient client = hub.client()) {
       McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("hub__analyze_prompt",
-          Map.of("prompt", "Use structured to add 2 and 3")));
+          Map.of("prompt", "Use `structured` to add 2 and 3")));
       @SuppressWarnings("unchecked")
       Map<String, Object> analysis = (Map<String, Object>) result.structuredContent();
       assertThat(analysis.get("exposedCategories")).isEqualTo(List.of("development"));

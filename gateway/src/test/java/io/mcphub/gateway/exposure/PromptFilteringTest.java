@@ -84,7 +84,9 @@ class PromptFilteringTest {
       assertThat(exposedTools).contains("filesystem__list_directory").noneMatch(name -> name.startsWith("memory__"));
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> categories = (List<Map<String, Object>>) analysis.get("categories");
-      assertThat(categories).hasSizeGreaterThanOrEqualTo(10).first().satisfies(first -> {
+      assertThat(categories).as("only the categories that hold tools are offered")
+          .extracting(category -> category.get("name")).containsExactlyInAnyOrder("filesystem", "memory");
+      assertThat(categories).first().satisfies(first -> {
         assertThat(first).containsEntry("name", "filesystem").containsEntry("exposed", true);
         assertThat((Double) first.get("confidence")).isGreaterThanOrEqualTo(0.7);
       });
@@ -171,7 +173,15 @@ class PromptFilteringTest {
       McpSchema.CallToolResult huge = client.callTool(new McpSchema.CallToolRequest("hub__analyze_prompt",
           Map.of("prompt", "read the file ".repeat(3000))));
       assertThat(huge.isError()).isTrue();
-      assertThat(((McpSchema.TextContent) huge.content().get(0)).text()).contains("32768");
+      assertThat(((McpSchema.TextContent) huge.content().get(0)).text()).startsWith("prompt has").contains("32768");
+      McpSchema.CallToolResult hugeContext = client.callTool(new McpSchema.CallToolRequest("hub__analyze_prompt",
+          Map.of("prompt", "read the file notes.txt", "context", "y".repeat(40_000))));
+      assertThat(hugeContext.isError()).isTrue();
+      assertThat(((McpSchema.TextContent) hugeContext.content().get(0)).text()).startsWith("context has 40000 characters");
+      McpSchema.CallToolResult numberContext = client.callTool(new McpSchema.CallToolRequest("hub__analyze_prompt",
+          Map.of("prompt", "read the file notes.txt", "context", 42)));
+      assertThat(numberContext.isError()).isTrue();
+      assertThat(((McpSchema.TextContent) numberContext.content().get(0)).text()).contains("context must be a string");
       assertThat(names(client)).allMatch(n -> n.startsWith("hub__"));
     }
   }

@@ -32,7 +32,13 @@ class SlowReaderTest {
 
   private static final int BUDGET = 64 * 1024;
   private static final int MESSAGE_CHARS = 128 * 1024;
-  private static final long GROWTH_ALLOWED = 24L * 1024 * 1024;
+  /**
+   * What the hub may retain over one measured window of a third of the messages (a third is 25 MiB at scale 1): a hub
+   * that kept half of what it could not deliver would grow by 12.5 MiB in every window. The heap is the whole test
+   * JVM's, so a one-off allocation elsewhere may show in one window; a leak shows in both, and the test takes the
+   * smaller growth.
+   */
+  private static final long GROWTH_ALLOWED = 12L * 1024 * 1024;
 
   @Test
   void aStreamWhoseClientNeverReadsIsClosedAndMemoryStaysFlat() throws Exception {
@@ -51,18 +57,20 @@ class SlowReaderTest {
       int failures = push(raw, jsonOnly, 0, tried / 3);
       long before = Heap.retained();
       long directBefore = Heap.direct();
-      failures += push(raw, jsonOnly, tried / 3, tried);
+      failures += push(raw, jsonOnly, tried / 3, 2 * tried / 3);
+      long middle = Heap.retained();
+      failures += push(raw, jsonOnly, 2 * tried / 3, tried);
       long after = Heap.retained();
       long directAfter = Heap.direct();
       boolean hubClosedIt = streamClosed(hub, session);
       long readBeforeEnd = readUntilClosed(stalled);
       failures += hubClosedIt && readBeforeEnd >= 0 ? 0 : 1;
       failures += otherClientsWork(hub, raw, session) ? 0 : 1;
-      long growth = Math.max(0, after - before);
-      Campaign.record("SSE client never reads, " + tried + " x 128 KiB log notifications (lost = MiB retained over the last 2/3)",
+      long growth = Math.max(0, Math.min(middle - before, after - middle));
+      Campaign.record("SSE client never reads, " + tried + " x 128 KiB log notifications (lost = MiB retained over a third, the smaller of two)",
           tried, failures, Heap.mib(growth));
-      assertThat(growth).as("retained memory %d -> %d MiB (direct %d -> %d MiB)", Heap.mib(before), Heap.mib(after),
-          Heap.mib(directBefore), Heap.mib(directAfter)).isLessThan(GROWTH_ALLOWED);
+      assertThat(growth).as("retained memory %d -> %d -> %d MiB (direct %d -> %d MiB)", Heap.mib(before), Heap.mib(middle),
+          Heap.mib(after), Heap.mib(directBefore), Heap.mib(directAfter)).isLessThan(GROWTH_ALLOWED);
       assertThat(hubClosedIt).as("the hub closed the stalled stream").isTrue();
       assertThat(readBeforeEnd).as("bytes the stalled client could read before the end (-1: never ended)")
           .isBetween(0L, 16L * 1024 * 1024);

@@ -28,4 +28,16 @@ class ToolNamesTest {
     assertThat(ToolNames.withSuffix("fs__read", 2)).isEqualTo("fs__read_2");
     assertThat(ToolNames.withSuffix("y".repeat(128), 3)).hasSize(128).endsWith("_3");
   }
+
+  @Test
+  void aServerThatKeepsItsNamesListsThemAsTheyAreAndThePrefixRulesHold() {
+    assertThat(ToolNames.listedName(null, "test_simple_text")).isEqualTo("test_simple_text");
+    assertThat(ToolNames.listedName("gh", "create_issue")).isEqualTo("gh__create_issue");
+    assertThat(ToolNames.isValidNamespace("gh-2_x")).isTrue();
+    assertThat(ToolNames.isValidNamespace("")).isFalse();
+    assertThat(ToolNames.isValidNamespace("a.b")).isFalse();
+    assertThat(ToolNames.isValidNamespace("x".repeat(65))).isFalse();
+    assertThat(ToolNames.isMetaName("hub__analyze_prompt")).isTrue();
+    assertThat(ToolNames.isMetaName("hubble__x")).isFalse();
+  }
 }

@@ -19,7 +19,7 @@ class ToolSearchTest {
       tool("music", "Spotify player", "music__play", "Starts playback of a track or playlist.", "uri"),
       tool("files", "", "files__read_file", "Reads a text file from disk.", "path"));
 
-  private final ToolSearch search = ToolSearch.build(CATALOG);
+  private final ToolSearch search = ToolSearch.build(CATALOG).withSpellings();
 
   @Test
   void theToolWhoseNameSaysWhatTheRequestAsksForRanksFirst() {
@@ -86,6 +86,45 @@ class ToolSearchTest {
     }
     prompt.append("then read the file");
     assertThat(names(search.search(prompt.toString(), 1))).containsExactly("files__read_file");
+  }
+
+  @Test
+  void eachStepOfAMultiStepRequestGetsItsTools() {
+    String request = "List the open issues of acme/api, the issues labelled bug and the issues nobody answered, "
+        + "then play something";
+    assertThat(ToolText.clauses(request)).containsExactly("List the open issues of acme/api", "the issues labelled bug",
+        "the issues nobody answered", "play something");
+    List<ToolMatch> found = search.search(request, 2);
+    assertThat(names(found)).containsExactly("tracker__list_issues", "music__play");
+    assertThat(found.get(1).score()).isLessThan(found.get(0).score());
+  }
+
+  @Test
+  void aMisspelledWordStillFindsTheToolButWeighsLessThanTheRightSpelling() {
+    List<ToolMatch> typo = search.search("wats the wether in nyc", 3);
+    assertThat(names(typo)).first().isEqualTo("weather__current");
+    assertThat(typo.get(0).score()).isLessThan(search.search("whats the weather in nyc", 1).get(0).score());
+    assertThat(search.search("zzzzzz qqqqqq", 3)).as("nothing one edit away").isEmpty();
+  }
+
+  @Test
+  void onlyTheFirstClausesAreSearchedOneByOne() {
+    List<ToolMatch> twoSteps = search.search("list the open issues; then play something", 2);
+    assertThat(names(twoSteps)).containsExactly("tracker__list_issues", "music__play");
+    assertThat(twoSteps.get(1).score()).as("its own clause lifts the second step's tool")
+        .isCloseTo(ToolSearch.CLAUSE_SHARE * twoSteps.get(0).score(), org.assertj.core.data.Offset.offset(1e-6));
+    List<ToolMatch> manySteps = search.search("list the open issues; ".repeat(ToolSearch.MAX_CLAUSES) + "then play something", 2);
+    assertThat(manySteps.get(1).name()).isEqualTo("music__play");
+    assertThat(manySteps.get(1).score()).as("a step beyond the clauses searched alone keeps its whole-request score")
+        .isLessThan(ToolSearch.CLAUSE_SHARE * manySteps.get(0).score() * 0.9);
+  }
+
+  @Test
+  void pronounsAndAuxiliariesDoNotSingleOutATool() {
+    ToolSearch withMe = ToolSearch.build(List.of(tool("hub", "", "hub__get_me", "Returns the signed-in user's profile."),
+        tool("hub", "", "hub__list_notifications", "Lists your unread notifications.")));
+    assertThat(withMe.search("can you show me what I have", 5)).isEmpty();
+    assertThat(names(withMe.search("show me my notifications", 5))).containsExactly("hub__list_notifications");
   }
 
   static IndexedTool tool(String server, String serverTitle, String name, String description, String... parameters) {

@@ -30,6 +30,22 @@ class SseEventParserTest {
   }
 
   @Test
+  void theLastEventIdAndRetryAreKeptForResumingEvenFromEventsWithoutData() {
+    SseEventParser parser = new SseEventParser(events::add, errors::add);
+    assertThat(parser.lastEventId()).isNull();
+    assertThat(parser.retryMs()).isEqualTo(-1);
+    parser.feed(Buffer.buffer("id: p1\nretry: 500\n\n"));
+    assertThat(events).isEmpty();
+    assertThat(parser.lastEventId()).isEqualTo("p1");
+    assertThat(parser.retryMs()).isEqualTo(500);
+    parser.feed(Buffer.buffer("retry: soon\ndata: x\n\nid: p2\ndata: y\n\n"));
+    assertThat(events).containsExactly(new SseEventParser.Event("message", "x", "p1"), new SseEventParser.Event("message", "y", "p2"));
+    assertThat(parser.retryMs()).isEqualTo(500);
+    assertThat(parser.lastEventId()).isEqualTo("p2");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
   void aCharacterOrACrlfSplitAcrossChunksIsReassembled() {
     SseEventParser parser = new SseEventParser(events::add, errors::add);
     byte[] stream = "data: {\"t\":\"日本語 🎉 ü\"}\r\n\r\ndata: x\r\n\r\n".getBytes(StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package io.mcphub.gateway.state;
+package io.mcphub.categorizer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,7 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * A file the hub writes and later reads back, replaced atomically so that a crash or a {@code kill -9} at any moment
+ * A file the hub or a categorizer writes and later reads back, replaced atomically so that a crash or a {@code kill -9} at any moment
  * leaves either the previous or the new complete content: the new content goes to a temporary file in the same
  * directory, is forced to disk, and is renamed over the old file; then the directory itself is forced where the
  * platform allows it. A file found unusable is kept aside under another name, never silently discarded.

@@ -1,0 +1,333 @@
+#!/usr/bin/env node
+// The upstream the official MCP conformance suite (@modelcontextprotocol/conformance) is run against through the hub.
+// It serves every fixture the suite's server scenarios ask for (`conformance list --server`; payloads as their
+// descriptions give them): the test_* tools, the test:// resources and template, the test_* prompts, completion,
+// logging, progress, sampling, elicitation, subscriptions, json_schema_2020_12_tool and test_reconnection.
+// Written for this project on the MCP TypeScript SDK's low-level Server (definitions are sent exactly as written).
+//
+//   node conformance-fixture.mjs --http PORT
+//
+// serves Streamable HTTP at http://127.0.0.1:PORT/mcp (PORT 0: any free port; the first line on stdout says which),
+// resumable: every SSE event has an id, `retry` is 500 ms, and test_reconnection closes its POST stream before answering
+// (the client must come back with GET + Last-Event-ID). Everything a tool sends during its call (log lines, progress,
+// sampling and elicitation requests) goes on that call's own stream.
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import {
+  CallToolRequestSchema, CompleteRequestSchema, GetPromptRequestSchema, ListPromptsRequestSchema,
+  ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema,
+  SetLevelRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, isInitializeRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+
+// a 1x1 red PNG and a 1-sample silent 8 kHz mono WAV
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const WAV = 'UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQIAAAAAAA==';
+const RETRY_MS = 500;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const text = (value) => ({ content: [{ type: 'text', text: value }] });
+const noArguments = { type: 'object', properties: {} };
+
+const tools = [
+  { name: 'test_simple_text', description: 'Returns simple text content', inputSchema: noArguments },
+  { name: 'test_image_content', description: 'Returns image content', inputSchema: noArguments },
+  { name: 'test_audio_content', description: 'Returns audio content', inputSchema: noArguments },
+  { name: 'test_embedded_resource', description: 'Returns an embedded resource', inputSchema: noArguments },
+  { name: 'test_multiple_content_types', description: 'Returns text, image and resource content', inputSchema: noArguments },
+  { name: 'test_tool_with_logging', description: 'Sends three log messages while it runs', inputSchema: noArguments },
+  { name: 'test_tool_with_progress', description: 'Reports progress 0, 50 and 100 of 100', inputSchema: noArguments },
+  { name: 'test_error_handling', description: 'Always fails with a tool error', inputSchema: noArguments },
+  { name: 'test_sampling', description: 'Asks the client to sample an LLM',
+    inputSchema: { type: 'object', properties: { prompt: { type: 'string', description: 'The prompt to send to the LLM' } }, required: ['prompt'] } },
+  { name: 'test_elicitation', description: 'Asks the user for input through the client',
+    inputSchema: { type: 'object', properties: { message: { type: 'string', description: 'The message to show the user' } }, required: ['message'] } },
+  { name: 'test_elicitation_sep1034_defaults', description: 'Elicitation with a default for every primitive type (SEP-1034)', inputSchema: noArguments },
+  { name: 'test_elicitation_sep1330_enums', description: 'Elicitation with all five enum schema variants (SEP-1330)', inputSchema: noArguments },
+  { name: 'json_schema_2020_12_tool', description: 'Tool with JSON Schema 2020-12 features',
+    inputSchema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      $defs: { address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+      properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
+      additionalProperties: false,
+    } },
+  { name: 'test_reconnection', description: 'Closes its SSE stream before answering, so the client must reconnect (SEP-1699)', inputSchema: noArguments },
+];
+
+const prompts = [
+  { name: 'test_simple_prompt', description: 'A prompt without arguments' },
+  { name: 'test_prompt_with_arguments', description: 'A prompt with two arguments',
+    arguments: [{ name: 'arg1', description: 'First test argument', required: true }, { name: 'arg2', description: 'Second test argument', required: true }] },
+  { name: 'test_prompt_with_embedded_resource', description: 'A prompt that embeds a resource',
+    arguments: [{ name: 'resourceUri', description: 'URI of the resource to embed', required: true }] },
+  { name: 'test_prompt_with_image', description: 'A prompt with an image' },
+];
+
+const resources = [
+  { uri: 'test://static-text', name: 'static-text', description: 'A static text resource', mimeType: 'text/plain' },
+  { uri: 'test://static-binary', name: 'static-binary', description: 'A static binary resource (a PNG)', mimeType: 'image/png' },
+  { uri: 'test://watched-resource', name: 'watched-resource', description: 'A resource clients may subscribe to', mimeType: 'text/plain' },
+];
+const TEMPLATE = /^test:\/\/template\/([^/]+)\/data$/;
+
+const sep1034Schema = {
+  type: 'object',
+  properties: {
+    name: { type: 'string', description: 'User name', default: 'John Doe' },
+    age: { type: 'integer', description: 'User age', default: 30 },
+    score: { type: 'number', description: 'User score', default: 95.5 },
+    status: { type: 'string', description: 'User status', enum: ['active', 'inactive', 'pending'], default: 'active' },
+    verified: { type: 'boolean', description: 'Verification status', default: true },
+  },
+  required: [],
+};
+
+const sep1330Schema = {
+  type: 'object',
+  properties: {
+    untitledSingle: { type: 'string', description: 'Untitled single-select', enum: ['option1', 'option2', 'option3'] },
+    titledSingle: { type: 'string', description: 'Titled single-select',
+      oneOf: [{ const: 'value1', title: 'First Option' }, { const: 'value2', title: 'Second Option' }, { const: 'value3', title: 'Third Option' }] },
+    legacyEnum: { type: 'string', description: 'Legacy titled enum', enum: ['opt1', 'opt2', 'opt3'], enumNames: ['Option One', 'Option Two', 'Option Three'] },
+    untitledMulti: { type: 'array', description: 'Untitled multi-select', items: { type: 'string', enum: ['option1', 'option2', 'option3'] } },
+    titledMulti: { type: 'array', description: 'Titled multi-select',
+      items: { anyOf: [{ const: 'value1', title: 'First Choice' }, { const: 'value2', title: 'Second Choice' }, { const: 'value3', title: 'Third Choice' }] } },
+  },
+  required: [],
+};
+
+function newServer() {
+  const server = new Server({ name: 'conformance-fixture', version: '1.0.0' }, {
+    capabilities: {
+      tools: { listChanged: true }, prompts: { listChanged: true }, resources: { subscribe: true, listChanged: true },
+      logging: {}, completions: {},
+    },
+  });
+  const subscriptions = new Set();
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) => callTool(server, request.params, extra));
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request) => getPrompt(request.params));
+  server.setRequestHandler(CompleteRequestSchema, async (request) => complete(request.params));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
+    resourceTemplates: [{ uriTemplate: 'test://template/{id}/data', name: 'template-data', description: 'Data for an id', mimeType: 'application/json' }],
+  }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readResource(request.params.uri));
+  server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    subscriptions.add(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+    subscriptions.delete(request.params.uri);
+    return {};
+  });
+  server.setRequestHandler(SetLevelRequestSchema, async () => ({}));
+  return server;
+}
+
+async function callTool(server, params, extra) {
+  const notify = (method, notificationParams) => extra.sendNotification({ method, params: notificationParams });
+  switch (params.name) {
+    case 'test_simple_text':
+      return text('This is a simple text response for testing.');
+    case 'test_image_content':
+      return { content: [{ type: 'image', data: PNG, mimeType: 'image/png' }] };
+    case 'test_audio_content':
+      return { content: [{ type: 'audio', data: WAV, mimeType: 'audio/wav' }] };
+    case 'test_embedded_resource':
+      return { content: [{ type: 'resource', resource: { uri: 'test://embedded-resource', mimeType: 'text/plain', text: 'This is an embedded resource content.' } }] };
+    case 'test_multiple_content_types':
+      return { content: [
+        { type: 'text', text: 'Multiple content types test:' },
+        { type: 'image', data: PNG, mimeType: 'image/png' },
+        { type: 'resource', resource: { uri: 'test://mixed-content-resource', mimeType: 'application/json', text: JSON.stringify({ test: 'data', value: 123 }) } },
+      ] };
+    case 'test_tool_with_logging':
+      await notify('notifications/message', { level: 'info', logger: 'conformance-fixture', data: 'Tool execution started' });
+      await sleep(50);
+      await notify('notifications/message', { level: 'info', logger: 'conformance-fixture', data: 'Tool processing data' });
+      await sleep(50);
+      await notify('notifications/message', { level: 'info', logger: 'conformance-fixture', data: 'Tool execution completed' });
+      return text('Tool with logging executed successfully');
+    case 'test_tool_with_progress': {
+      const token = params._meta?.progressToken;
+      for (const progress of [0, 50, 100]) {
+        if (token !== undefined) {
+          await notify('notifications/progress', { progressToken: token, progress, total: 100 });
+        }
+        if (progress < 100) {
+          await sleep(50);
+        }
+      }
+      return text('Tool with progress executed successfully');
+    }
+    case 'test_error_handling':
+      return { isError: true, content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }] };
+    case 'test_sampling': {
+      const answer = await server.createMessage({
+        messages: [{ role: 'user', content: { type: 'text', text: String(params.arguments?.prompt ?? '') } }], maxTokens: 100,
+      }, { relatedRequestId: extra.requestId });
+      const reply = answer.content?.type === 'text' ? answer.content.text : JSON.stringify(answer.content);
+      return text(`LLM response: ${reply}`);
+    }
+    case 'test_elicitation': {
+      const answer = await server.elicitInput({
+        message: String(params.arguments?.message ?? ''),
+        requestedSchema: {
+          type: 'object',
+          properties: { username: { type: 'string', description: "User's response" }, email: { type: 'string', description: "User's email address" } },
+          required: ['username', 'email'],
+        },
+      }, { relatedRequestId: extra.requestId });
+      return text(`User response: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`);
+    }
+    case 'test_elicitation_sep1034_defaults':
+    case 'test_elicitation_sep1330_enums': {
+      const sep1034 = params.name === 'test_elicitation_sep1034_defaults';
+      const answer = await server.elicitInput({
+        message: sep1034 ? 'Please review and update the form fields with defaults' : 'Please choose from the enum options',
+        requestedSchema: sep1034 ? sep1034Schema : sep1330Schema,
+      }, { relatedRequestId: extra.requestId });
+      return text(`Elicitation completed: action=${answer.action}, content=${JSON.stringify(answer.content ?? {})}`);
+    }
+    case 'json_schema_2020_12_tool':
+      return text(`Received: ${JSON.stringify(params.arguments ?? {})}`);
+    case 'test_reconnection':
+      // end this request's SSE stream now; the answer is stored and replayed when the client resumes
+      extra.closeSSEStream?.();
+      await sleep(100);
+      return text('Reconnection test completed successfully');
+    default:
+      return { isError: true, content: [{ type: 'text', text: `Unknown tool: ${params.name}` }] };
+  }
+}
+
+function getPrompt(params) {
+  const args = params.arguments ?? {};
+  const user = (content) => ({ role: 'user', content });
+  switch (params.name) {
+    case 'test_simple_prompt':
+      return { messages: [user({ type: 'text', text: 'This is a simple prompt for testing.' })] };
+    case 'test_prompt_with_arguments':
+      return { messages: [user({ type: 'text', text: `Prompt with arguments: arg1='${args.arg1}', arg2='${args.arg2}'` })] };
+    case 'test_prompt_with_embedded_resource':
+      return { messages: [
+        user({ type: 'resource', resource: { uri: String(args.resourceUri), mimeType: 'text/plain', text: 'Embedded resource content for testing.' } }),
+        user({ type: 'text', text: 'Please process the embedded resource above.' }),
+      ] };
+    case 'test_prompt_with_image':
+      return { messages: [user({ type: 'image', data: PNG, mimeType: 'image/png' }), user({ type: 'text', text: 'Please analyze the image above.' })] };
+    default:
+      throw Object.assign(new Error(`Unknown prompt: ${params.name}`), { code: -32602 });
+  }
+}
+
+function complete(params) {
+  const candidates = params.ref?.type === 'ref/prompt' && params.ref.name === 'test_prompt_with_arguments' && params.argument?.name === 'arg1'
+    ? ['paris', 'park', 'party'] : [];
+  const values = candidates.filter((value) => value.startsWith(params.argument?.value ?? ''));
+  return { completion: { values, total: values.length, hasMore: false } };
+}
+
+function readResource(uri) {
+  if (uri === 'test://static-text') {
+    return { contents: [{ uri, mimeType: 'text/plain', text: 'This is the content of the static text resource.' }] };
+  }
+  if (uri === 'test://static-binary') {
+    return { contents: [{ uri, mimeType: 'image/png', blob: PNG }] };
+  }
+  if (uri === 'test://watched-resource') {
+    return { contents: [{ uri, mimeType: 'text/plain', text: 'Watched resource content' }] };
+  }
+  const match = TEMPLATE.exec(uri);
+  if (match) {
+    const id = match[1];
+    return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) }] };
+  }
+  throw Object.assign(new Error(`Resource not found: ${uri}`), { code: -32002, data: { uri } });
+}
+
+/** Keeps every SSE event of every stream, so a client that reconnects with Last-Event-ID gets what it missed. */
+class MemoryEventStore {
+  constructor() {
+    this.events = new Map();
+  }
+
+  async storeEvent(streamId, message) {
+    const eventId = `${streamId}_${Date.now()}_${randomUUID().slice(0, 8)}`;
+    this.events.set(eventId, { streamId, message });
+    return eventId;
+  }
+
+  async getStreamIdForEventId(eventId) {
+    return this.events.get(eventId)?.streamId;
+  }
+
+  async replayEventsAfter(lastEventId, { send }) {
+    const streamId = this.events.get(lastEventId)?.streamId;
+    if (streamId === undefined) {
+      return '';
+    }
+    let after = false;
+    for (const [eventId, { streamId: owner, message }] of this.events) {
+      if (owner === streamId && after) {
+        await send(eventId, message);
+      }
+      after ||= eventId === lastEventId;
+    }
+    return streamId;
+  }
+}
+
+async function serveHttp(port) {
+  const sessions = new Map();
+  const readBody = (request) => new Promise((resolve, reject) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+  const httpServer = createServer(async (request, response) => {
+    try {
+      if (!request.url.startsWith('/mcp')) {
+        response.writeHead(404).end();
+        return;
+      }
+      const sessionId = request.headers['mcp-session-id'];
+      const body = request.method === 'POST' ? JSON.parse((await readBody(request)) || 'null') : undefined;
+      let transport = sessionId ? sessions.get(sessionId) : undefined;
+      if (!transport && !sessionId && request.method === 'POST' && isInitializeRequest(body)) {
+        transport = new StreamableHTTPServerTransport({
+          sessionIdGenerator: () => randomUUID(), eventStore: new MemoryEventStore(), retryInterval: RETRY_MS,
+          onsessioninitialized: (id) => sessions.set(id, transport),
+        });
+        transport.onclose = () => sessions.delete(transport.sessionId);
+        await newServer().connect(transport);
+      }
+      if (!transport) {
+        response.writeHead(sessionId ? 404 : 400, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: sessionId ? 'Session not found' : 'Bad Request: no session' } }));
+        return;
+      }
+      await transport.handleRequest(request, response, body);
+    } catch (error) {
+      if (!response.headersSent) {
+        response.writeHead(400, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Bad request: ${error.message}` } }));
+      }
+    }
+  });
+  httpServer.listen(port, '127.0.0.1', () => process.stdout.write(`listening on http://127.0.0.1:${httpServer.address().port}/mcp\n`));
+  const stop = () => httpServer.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+const httpFlag = process.argv.indexOf('--http');
+if (httpFlag < 0 || !/^\d+$/.test(process.argv[httpFlag + 1] ?? '')) {
+  process.stderr.write('usage: node conformance-fixture.mjs --http PORT\n');
+  process.exit(2);
+}
+await serveHttp(Number(process.argv[httpFlag + 1]));
