@@ -24,11 +24,6 @@ final class GeminiAnswers {
   private GeminiAnswers() {
   }
 
-  /** True for the statuses worth retrying: rate limits and server errors. */
-  static boolean retryable(int status) {
-    return status == 429 || status >= 500;
-  }
-
   /** The failure for an HTTP error; Gemini's message is kept, with the key and anything shaped like a secret removed. */
   static CategorizerException httpError(int status, Buffer body, String apiKey) {
     String detail = "";
