@@ -39,7 +39,8 @@ final class GeminiCategorizer extends LlmCategorizer {
   private Outcome outcome(HttpResponse<Buffer> response, CategorizationRequest request) {
     int status = response.statusCode();
     if (status != 200) {
-      return Outcome.httpError(status, GeminiAnswers.httpError(status, response.body(), options.common().apiKey()), 0);
+      return Outcome.httpError(status, GeminiAnswers.failureClass(status, response.body()),
+          GeminiAnswers.httpError(status, response.body(), options.common().apiKey()), 0);
     }
     try {
       return Outcome.answer(GeminiAnswers.parse(response.body(), request, options.model()));

@@ -211,6 +211,17 @@ class GeminiCategorizerTest {
   }
 
   @Test
+  void geminisAnswerToAKeyItDoesNotAcceptIsAnAuthFailureThoughItIsA400() {
+    GeminiCategorizer gemini = categorizer(new JsonObject().put("retryCount", 0));
+    fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
+    assertThat(failure(gemini.categorize(request("a"))).getMessage()).contains("HTTP 400").contains("API key not valid");
+    assertThat(gemini.status().getString("lastErrorClass")).isEqualTo("auth");
+    fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
+    failure(gemini.categorize(request("b")));
+    assertThat(gemini.status().getString("lastErrorClass")).isEqualTo("rejected");
+  }
+
+  @Test
   void withoutAKeyTheCategorizerDoesNotStart() {
     assertThatThrownBy(() -> new GeminiCategorizerFactory().create(vertx, new JsonObject()))
         .isInstanceOf(CategorizerException.class).hasMessageContaining("llmCategorization.apiKey")

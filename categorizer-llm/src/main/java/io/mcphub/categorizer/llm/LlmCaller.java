@@ -60,7 +60,11 @@ public final class LlmCaller {
      * when 0), anything else is not; classed by its status ({@link FailureClass#ofHttpStatus}).
      */
     public static Outcome httpError(int status, CategorizerException failure, long retryAfterMs) {
-      FailureClass reason = FailureClass.ofHttpStatus(status);
+      return httpError(status, FailureClass.ofHttpStatus(status), failure, retryAfterMs);
+    }
+
+    /** An HTTP error the provider's answer classes more precisely than its status (Gemini's 400 for a bad key). */
+    public static Outcome httpError(int status, FailureClass reason, CategorizerException failure, long retryAfterMs) {
       return status == 429 || status >= 500 ? retryable(failure, retryAfterMs, reason) : fatal(failure, reason);
     }
   }
