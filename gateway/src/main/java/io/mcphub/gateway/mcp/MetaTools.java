@@ -231,14 +231,11 @@ final class MetaTools {
     if (toolArguments != null && !(toolArguments instanceof JsonObject)) {
       return Future.succeededFuture(toolError("arguments must be an object"));
     }
-    CatalogEntry tool = hub.registry().tool(toolName);
-    if (tool == null) {
-      McpException unavailable = ToolHandlers.unavailableOwner(hub.registry(), toolName);
-      return Future.succeededFuture(toolError(unavailable != null ? unavailable.getMessage() : "Unknown tool: " + toolName));
+    ToolLookup.Found found = ToolLookup.callable(hub.registry(), policy, request.session(), toolName);
+    if (found.refusal() != null) {
+      return Future.succeededFuture(toolError(found.refusal().getMessage()));
     }
-    if (!policy.callable(request.session(), tool)) {
-      return Future.succeededFuture(toolError("Unknown tool: " + toolName));
-    }
+    CatalogEntry tool = found.tool();
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
     return hub.forwarding().forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
