@@ -36,13 +36,8 @@ public final class ConfigLoader {
     for (Path file : files) {
       merged = merged.compose(acc -> read(file).map(json -> merge(acc, json)));
     }
-    return merged.compose(json -> {
-      try {
-        return Future.succeededFuture(parser.parse(json));
-      } catch (ConfigException e) {
-        return Future.failedFuture(e);
-      }
-    });
+    // parsing may create the directories ${stateDir} and ${workspace} name
+    return merged.compose(json -> vertx.executeBlocking(() -> parser.parse(json), false));
   }
 
   private Future<JsonObject> read(Path file) {

@@ -38,8 +38,11 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theShippedConfigsLoad(Vertx vertx, VertxTestContext test) {
-    ConfigLoader loader = new ConfigLoader(vertx, name -> name.endsWith("_API_KEY") || name.endsWith("_TOKEN") ? "dummy" : null);
+  void theShippedConfigsLoad(Vertx vertx, VertxTestContext test, @TempDir Path dir) {
+    ConfigLoader loader = new ConfigLoader(vertx, name -> switch (name) {
+      case "XDG_STATE_HOME", HubPaths.WORKSPACE_VARIABLE -> dir.resolve(name).toString();
+      default -> name.endsWith("_API_KEY") || name.endsWith("_TOKEN") ? "dummy" : null;
+    });
     loader.load(List.of(Path.of("../conf/mcp-servers.json"))).compose(defaults -> {
       test.verify(() -> {
         assertThat(defaults.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
