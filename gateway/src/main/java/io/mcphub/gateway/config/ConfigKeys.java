@@ -82,15 +82,13 @@ final class ConfigKeys {
       return;
     }
     for (String key : json.fieldNames()) {
-      if (!ROOT.knows(key) && (isServersKey(ROOT.closest(key)) || looksLikeServers(json.getValue(key)))) {
-        String meant = isServersKey(ROOT.closest(key)) ? ROOT.closest(key) : "mcpServers";
-        problems.add(key + ": unknown key; did you mean " + meant + "? Without \"mcpServers\" the hub would run no server");
+      String closest = ROOT.knows(key) ? null : ROOT.closest(key);
+      boolean misspelt = "mcpServers".equals(closest) || "servers".equals(closest);
+      if (!ROOT.knows(key) && (misspelt || looksLikeServers(json.getValue(key)))) {
+        problems.add(key + ": unknown key; did you mean " + (misspelt ? closest : "mcpServers")
+            + "? Without \"mcpServers\" the hub would run no server");
       }
     }
-  }
-
-  private static boolean isServersKey(String key) {
-    return "mcpServers".equals(key) || "servers".equals(key);
   }
 
   /** An object whose values are all objects with {@code command} or {@code url}: server entries under a wrong key. */
