@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Every key the config file may hold, one table per kind of object: a field the parser learns to read is added to its
  * table here, or the hub warns about it. Keys that MCP Hub, Claude Desktop, Cline or VS Code write and the hub does not
- * use are accepted without a warning (the README's "Keys other tools write" lists them).
+ * use are accepted without a warning (the README's Configuration section lists them).
  */
 final class ConfigKeys {
 
