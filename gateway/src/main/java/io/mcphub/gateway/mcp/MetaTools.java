@@ -301,8 +301,11 @@ final class MetaTools {
   private void log(String prompt, Analysis analysis) {
     String categories = analysis.scores().stream().filter(s -> analysis.exposed().contains(s.category()))
         .map(CategoryScore::category).collect(Collectors.joining(","));
-    LOG.atInfo().addKeyValue("latencyMs", analysis.latencyMs()).addKeyValue("source", analysis.source())
-        .addKeyValue("categories", categories).log("LLM analysis completed");
+    // one line per analysis is worth INFO when an LLM provider answered, or failed and the heuristic stood in; the
+    // heuristic's own analyses are DEBUG unless DEBUG_TOOL_FILTERING asks for them
+    boolean quiet = PromptAnalyzer.HEURISTIC.equals(analysis.source()) && analysis.providerFailure() == null && !debugDecisions;
+    LOG.atLevel(quiet ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO).addKeyValue("latencyMs", analysis.latencyMs())
+        .addKeyValue("source", analysis.source()).addKeyValue("categories", categories).log("LLM analysis completed");
     if (debugDecisions) {
       String scores = analysis.scores().stream().map(s -> s.category() + "=" + s.confidence()).collect(Collectors.joining(","));
       LOG.atInfo().addKeyValue("promptSha256", hash(prompt)).addKeyValue("scores", scores).addKeyValue("source", analysis.source())
