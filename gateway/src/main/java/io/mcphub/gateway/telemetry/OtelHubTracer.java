@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,6 +20,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spans recorded with the OpenTelemetry SDK and exported in batches over OTLP/HTTP (protobuf, the JDK's HttpClient) from
@@ -28,6 +31,7 @@ import java.util.function.Supplier;
 final class OtelHubTracer implements HubTracer {
 
   static final String INSTRUMENTATION_SCOPE = "io.mcphub.gateway";
+  private static final Logger LOG = LoggerFactory.getLogger(OtelHubTracer.class);
   /** Stopping waits this long at most for the last spans to leave. */
   static final long CLOSE_TIMEOUT_MS = 3_000;
 
@@ -40,7 +44,11 @@ final class OtelHubTracer implements HubTracer {
   }
 
   static OtelHubTracer create(TracingOptions options) {
-    OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(options.endpoint()).build();
+    ReportingExporter.silenceSdkExportLog();
+    SpanExporter exporter = new ReportingExporter(OtlpHttpSpanExporter.builder().setEndpoint(options.endpoint()).build(),
+        options.endpoint());
+    LOG.info("tracing on: spans to {} as service {}, sample ratio {}", ReportingExporter.withoutUserInfo(options.endpoint()),
+        options.serviceName(), options.sampleRatio());
     return new OtelHubTracer(SdkTracerProvider.builder()
         .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SpanAttributes.SERVICE_NAME, options.serviceName()))))
         .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(options.sampleRatio())))
