@@ -128,6 +128,10 @@ public final class HubVerticle extends VerticleBase {
           health.sync();
           upstreamsStarted = Future.join(hub.upstreams().stream().map(Upstream::start).toList()).mapEmpty();
           return watchConfig();
+        })
+        .onFailure(error -> {
+          HubTracer.register(vertx, null);
+          tracer.close();
         });
   }
 
