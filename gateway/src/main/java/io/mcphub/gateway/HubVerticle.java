@@ -170,7 +170,8 @@ public final class HubVerticle extends VerticleBase {
   Future<Void> apply(HubConfig next) {
     Map<Session, List<String>> before = hub.listings();
     return categorizers.reconfigure(next.filtering()).compose(v -> {
-      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool()) || !next.tracing().equals(config.tracing())) {
+      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool())
+          || !next.tracing().equals(config.tracing())) {
         LOG.warn("changes to the hub, connectionPool and telemetry sections apply at the next restart");
       }
       exposure.update(next.filtering());

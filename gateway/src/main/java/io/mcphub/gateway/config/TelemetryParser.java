@@ -37,12 +37,14 @@ final class TelemetryParser {
     String environmentEndpoint = environmentEndpoint();
     boolean enabled = tracing.bool("enabled", environmentEndpoint != null)
         && !"true".equalsIgnoreCase(environment.apply(SDK_DISABLED));
-    String endpoint = tracing.string("endpoint", environmentEndpoint != null ? environmentEndpoint : TracingOptions.DEFAULT_ENDPOINT);
+    String endpoint = tracing.string("endpoint",
+        environmentEndpoint != null ? environmentEndpoint : TracingOptions.DEFAULT_ENDPOINT);
     if (!isHttpUrl(endpoint)) {
       tracing.problem("endpoint", "got \"" + endpoint + "\", expected the http:// or https:// URL of an OTLP/HTTP traces"
           + " receiver, e.g. " + TracingOptions.DEFAULT_ENDPOINT);
     }
-    String serviceName = tracing.string("serviceName", nonBlank(environment.apply(SERVICE_NAME), TracingOptions.DEFAULT_SERVICE_NAME));
+    String serviceName = tracing.string("serviceName",
+        nonBlank(environment.apply(SERVICE_NAME), TracingOptions.DEFAULT_SERVICE_NAME));
     if (serviceName.isBlank()) {
       tracing.problem("serviceName", "must not be empty");
     }

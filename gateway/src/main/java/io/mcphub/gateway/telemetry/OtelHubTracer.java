@@ -50,7 +50,8 @@ final class OtelHubTracer implements HubTracer {
     LOG.info("tracing on: spans to {} as service {}, sample ratio {}", ReportingExporter.withoutUserInfo(options.endpoint()),
         options.serviceName(), options.sampleRatio());
     return new OtelHubTracer(SdkTracerProvider.builder()
-        .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SpanAttributes.SERVICE_NAME, options.serviceName()))))
+        .setResource(Resource.getDefault()
+            .merge(Resource.create(Attributes.of(SpanAttributes.SERVICE_NAME, options.serviceName()))))
         .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(options.sampleRatio())))
         .addSpanProcessor(BatchSpanProcessor.builder(exporter)
             .setScheduleDelay(options.exportDelayMs(), TimeUnit.MILLISECONDS).build())
