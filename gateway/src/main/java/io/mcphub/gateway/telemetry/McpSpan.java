@@ -13,24 +13,35 @@ import io.vertx.core.json.JsonObject;
  */
 public record McpSpan(String method, String target, String resourceUri, String session, String requestId) {
 
+  static final int MAX_NAME_LENGTH = 128;
+  static final int MAX_URI_LENGTH = 1_024;
+
   /** The span of a client request with these {@code params}. */
   public static McpSpan of(String method, JsonObject params, String session, Object requestId) {
-    return new McpSpan(method, target(method, params), resourceUri(method, params), session, String.valueOf(requestId));
+    return new McpSpan(method, target(method, params), resourceUri(method, params), session,
+        cut(String.valueOf(requestId), MAX_NAME_LENGTH));
   }
 
-  /** The tool or prompt a request is about: the second half of the span name. */
+  /**
+   * The tool or prompt a request is about: the second half of the span name. A client chooses it, so it is cut at
+   * {@value #MAX_NAME_LENGTH} characters (the longest tool name the spec allows).
+   */
   static String target(String method, JsonObject params) {
     if (params == null || !("tools/call".equals(method) || "prompts/get".equals(method))) {
       return null;
     }
-    return params.getValue("name") instanceof String name ? name : null;
+    return params.getValue("name") instanceof String name ? cut(name, MAX_NAME_LENGTH) : null;
   }
 
   private static String resourceUri(String method, JsonObject params) {
     if (params == null || !method.startsWith("resources/")) {
       return null;
     }
-    return params.getValue("uri") instanceof String uri ? uri : null;
+    return params.getValue("uri") instanceof String uri ? cut(uri, MAX_URI_LENGTH) : null;
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   /** {@code "tools/call get_weather"}, or the method alone. */

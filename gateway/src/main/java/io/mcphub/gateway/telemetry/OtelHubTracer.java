@@ -11,6 +11,7 @@ import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -32,6 +33,8 @@ final class OtelHubTracer implements HubTracer {
 
   static final String INSTRUMENTATION_SCOPE = "io.mcphub.gateway";
   private static final Logger LOG = LoggerFactory.getLogger(OtelHubTracer.class);
+  /** Longer attribute values (client-chosen ones, such as a resource URI) are cut. */
+  static final int MAX_ATTRIBUTE_LENGTH = 1_024;
   /** Stopping waits this long at most for the last spans to leave. */
   static final long CLOSE_TIMEOUT_MS = 3_000;
 
@@ -53,6 +56,7 @@ final class OtelHubTracer implements HubTracer {
         .setResource(Resource.getDefault()
             .merge(Resource.create(Attributes.of(SpanAttributes.SERVICE_NAME, options.serviceName()))))
         .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(options.sampleRatio())))
+        .setSpanLimits(SpanLimits.builder().setMaxAttributeValueLength(MAX_ATTRIBUTE_LENGTH).build())
         .addSpanProcessor(BatchSpanProcessor.builder(exporter)
             .setScheduleDelay(options.exportDelayMs(), TimeUnit.MILLISECONDS).build())
         .build());
