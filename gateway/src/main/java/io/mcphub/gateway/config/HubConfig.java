@@ -14,12 +14,6 @@ import java.util.Map;
 public record HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
     List<String> warnings, TracingOptions tracing) {
 
-  /** A config without tracing. */
-  public HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
-      List<String> warnings) {
-    this(hub, pool, filtering, servers, warnings, TracingOptions.disabled());
-  }
-
   /** The effective {@code toolFiltering.mode}. */
   public FilteringMode filteringMode() {
     return filtering.mode();
