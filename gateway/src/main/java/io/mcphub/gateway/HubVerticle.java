@@ -23,6 +23,7 @@ import io.mcphub.gateway.mcp.McpDispatcher;
 import io.mcphub.gateway.metrics.HubMetrics;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.session.SessionStore;
+import io.mcphub.gateway.telemetry.HubTracer;
 import io.mcphub.gateway.tools.ToolCategorizer;
 import io.mcphub.gateway.upstream.Transports;
 import io.mcphub.gateway.upstream.UpstreamEvents;
@@ -73,6 +74,7 @@ public final class HubVerticle extends VerticleBase {
   private ToolCategoryLearner learner;
   private io.mcphub.gateway.categorize.ToolCatalogPublisher catalogPublisher;
   private Future<Void> upstreamsStarted;
+  private HubTracer tracer = HubTracer.NOOP;
 
   /**
    * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
@@ -88,6 +90,8 @@ public final class HubVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HubOptions options = config.hub();
+    tracer = HubTracer.create(config.tracing());
+    HubTracer.register(vertx, tracer);
     transports = new Transports(vertx, config.pool(), environment);
     exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
     hub = new Hub(vertx, SessionStore.inMemory(options.limits().maxSessions()), exposure, toolCategorizer(config));
@@ -97,7 +101,8 @@ public final class HubVerticle extends VerticleBase {
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
     analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics, () -> hub.registry().categories().definitions());
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
-    McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize());
+    McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize())
+        .tracer(tracer);
     categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir).stateDir(stateDir());
     catalogPublisher = new io.mcphub.gateway.categorize.ToolCatalogPublisher(vertx, hub);
     health = new HubHealth(vertx, hub, categorizers);
@@ -123,6 +128,10 @@ public final class HubVerticle extends VerticleBase {
           health.sync();
           upstreamsStarted = Future.join(hub.upstreams().stream().map(Upstream::start).toList()).mapEmpty();
           return watchConfig();
+        })
+        .onFailure(error -> {
+          HubTracer.register(vertx, null);
+          tracer.close();
         });
   }
 
@@ -161,8 +170,9 @@ public final class HubVerticle extends VerticleBase {
   Future<Void> apply(HubConfig next) {
     Map<Session, List<String>> before = hub.listings();
     return categorizers.reconfigure(next.filtering()).compose(v -> {
-      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool())) {
-        LOG.warn("changes to the hub and connectionPool sections apply at the next restart");
+      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool())
+          || !next.tracing().equals(config.tracing())) {
+        LOG.warn("changes to the hub, connectionPool and telemetry sections apply at the next restart");
       }
       exposure.update(next.filtering());
       hub.registry().toolCategorizer(toolCategorizer(next).withLearnedFrom(hub.registry().toolCategorizer()));
@@ -170,7 +180,7 @@ public final class HubVerticle extends VerticleBase {
         analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics, () -> hub.registry().categories().definitions());
       }
       Future<Void> servers = applyServers(next.servers());
-      config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings());
+      config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings(), config.tracing());
       startToolLearning();
       next.warnings().forEach(warning -> LOG.warn("config: {}", warning));
       health.sync();
@@ -282,7 +292,11 @@ public final class HubVerticle extends VerticleBase {
     }
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
-        .eventually(transports::close);
+        .eventually(transports::close)
+        .eventually(() -> {
+          HubTracer.register(vertx, null);
+          return tracer.close();
+        });
   }
 
   private void heartbeat() {

@@ -103,7 +103,7 @@ public final class Main {
     String host = cli.host() != null ? cli.host() : config.hub().host();
     int port = cli.port() != null ? cli.port() : config.hub().port();
     return new HubConfig(config.hub().withListen(host, port), config.pool(), config.filtering(), config.servers(),
-        config.warnings());
+        config.warnings(), config.tracing());
   }
 
   private static void shutdown(Vertx vertx, Logger log) {

@@ -9,6 +9,8 @@ import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.categorizer.ToolScore;
 import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.metrics.HubMetrics;
+import io.mcphub.gateway.telemetry.HubTracer;
+import io.mcphub.gateway.telemetry.TraceSpan;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.LinkedHashSet;
@@ -36,6 +38,9 @@ public final class PromptAnalyzer {
   private static final long HEURISTIC_TIMEOUT_MS = 2_000;
   /** An in-process tool scorer answers in milliseconds; past this the lexical selection answers alone. */
   public static final long DEFAULT_TOOL_SCORER_TIMEOUT_MS = 250;
+  /** The span of one analysis, child of the request's; its children are the categorizer calls (event-bus requests). */
+  static final String ANALYSIS_SPAN = "hub.analyze_prompt";
+  static final String CATEGORIZER_SPAN = "categorize";
 
   private final FilteringOptions.LlmOptions llm;
   private final Supplier<List<CategoryDefinition>> categories;
@@ -47,6 +52,7 @@ public final class PromptAnalyzer {
 
   private final HubMetrics metrics;
   private final CategorizerHealth health;
+  private final HubTracer tracer;
 
   /**
    * @param categories the deployment's non-empty categories at the time of each analysis (within the request budget)
@@ -54,6 +60,7 @@ public final class PromptAnalyzer {
   public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics, Supplier<List<CategoryDefinition>> categories) {
     this.metrics = metrics;
     this.health = CategorizerHealth.of(vertx);
+    this.tracer = HubTracer.of(vertx);
     this.llm = options.llm();
     this.categories = categories;
     this.heuristic = new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS);
@@ -72,6 +79,18 @@ public final class PromptAnalyzer {
   }
 
   public Future<Analysis> analyze(String prompt, String context, String sessionId) {
+    if (!tracer.enabled()) {
+      return analyze(prompt, context, sessionId, TraceSpan.NONE);
+    }
+    TraceSpan span = tracer.startInternal(ANALYSIS_SPAN);
+    return span.endWith(analyze(prompt, context, sessionId, span).onSuccess(analysis -> span
+        .attribute("mcp_hub.analysis.source", analysis.source())
+        .attribute("mcp_hub.analysis.categories", String.join(",", analysis.exposed()))
+        .attribute("mcp_hub.analysis.fallback", String.valueOf(analysis.providerFailure() != null))));
+  }
+
+  /** Names and outcomes only go to the span: never the prompt, the context or the model's reasoning. */
+  private Future<Analysis> analyze(String prompt, String context, String sessionId, TraceSpan span) {
     long start = System.nanoTime();
     List<CategoryDefinition> offered = categories.get();
     if (offered.isEmpty()) {
@@ -80,18 +99,24 @@ public final class PromptAnalyzer {
     }
     CategorizationRequest request = new CategorizationRequest(prompt, context, offered, sessionId);
     if (toolScorer == null) {
-      return categorize(request, start);
+      return categorize(request, start, span);
     }
-    Future<List<ToolScore>> tools = toolScorer.categorize(request).map(Categorization::tools)
+    Future<List<ToolScore>> tools = ask(toolScorer, request, span).map(Categorization::tools)
         .otherwise(error -> List.<ToolScore>of());
-    return categorize(request, start).compose(analysis -> tools.map(analysis::withToolScores));
+    return categorize(request, start, span).compose(analysis -> tools.map(analysis::withToolScores));
   }
 
-  private Future<Analysis> categorize(CategorizationRequest request, long start) {
+  /** One categorizer call, in a span of its own under the analysis's. */
+  private static Future<Categorization> ask(CategorizerClient categorizer, CategorizationRequest request, TraceSpan span) {
+    return span.child(CATEGORIZER_SPAN, categorizer.name()).attribute("mcp_hub.categorizer.name", categorizer.name())
+        .endWith(categorizer.categorize(request));
+  }
+
+  private Future<Analysis> categorize(CategorizationRequest request, long start, TraceSpan span) {
     if (provider == heuristic) {
-      return heuristic.categorize(request).map(answer -> analysis(answer, start, null)).onSuccess(this::record);
+      return ask(heuristic, request, span).map(answer -> analysis(answer, start, null)).onSuccess(this::record);
     }
-    return provider.categorize(request).transform(outcome -> {
+    return ask(provider, request, span).transform(outcome -> {
       if (outcome.failed() && outcome.cause() instanceof CategorizerException failed) {
         stats.recordProviderFailure(failed.code());
         metrics.categorizerFailure(provider.name(), failed.code());
@@ -109,7 +134,7 @@ public final class PromptAnalyzer {
       }
       stats.recordFallback();
       metrics.fallback();
-      return heuristic.categorize(request).map(answer -> analysis(answer, start, failure));
+      return ask(heuristic, request, span).map(answer -> analysis(answer, start, failure));
     }).onSuccess(this::record);
   }
 

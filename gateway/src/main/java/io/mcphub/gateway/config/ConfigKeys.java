@@ -55,14 +55,17 @@ final class ConfigKeys {
           "maxTools").foreign("enabled", "enableMetaTools"))
       .nest("categories", KeyTable.of("name", "description", "keywords"));
 
-  static final KeyTable ROOT = KeyTable.of("mcpServers", "servers", "hub", "connectionPool", "toolFiltering")
-      // OpenTelemetry adds "telemetry" here, with its own table nested under it
+  static final KeyTable TELEMETRY = KeyTable.of("tracing")
+      .nest("tracing", KeyTable.of("enabled", "endpoint", "serviceName", "sampleRatio", "exportDelayMs"));
+
+  static final KeyTable ROOT = KeyTable.of("mcpServers", "servers", "hub", "connectionPool", "toolFiltering", "telemetry")
       .foreign("inputs")
       .nest("mcpServers", KeyTable.entries(SERVER))
       .nest("servers", KeyTable.entries(SERVER))
       .nest("hub", HUB)
       .nest("connectionPool", POOL)
-      .nest("toolFiltering", TOOL_FILTERING);
+      .nest("toolFiltering", TOOL_FILTERING)
+      .nest("telemetry", TELEMETRY);
 
   private ConfigKeys() {
   }

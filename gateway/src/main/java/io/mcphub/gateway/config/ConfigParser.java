@@ -44,10 +44,11 @@ public final class ConfigParser {
       }
       refuseSharedNamespaces(servers, serversKey, problems);
     }
+    io.mcphub.gateway.telemetry.TracingOptions tracing = TelemetryParser.parse(root.object("telemetry"), problems, environment);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new HubConfig(hub, pool, filtering, servers, List.copyOf(warnings));
+    return new HubConfig(hub, pool, filtering, servers, List.copyOf(warnings), tracing);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.config;
 
+import io.mcphub.gateway.telemetry.TracingOptions;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +10,10 @@ import java.util.Map;
  * @param servers {@code mcpServers} in file order
  * @param warnings problems that do not stop the hub (an unknown key, an LLM key missing while the heuristic can take
  *     over); the caller logs them
+ * @param tracing {@code telemetry.tracing}; read at start only
  */
 public record HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
-    List<String> warnings) {
+    List<String> warnings, TracingOptions tracing) {
 
   /** The effective {@code toolFiltering.mode}. */
   public FilteringMode filteringMode() {

@@ -2,6 +2,7 @@ package io.mcphub.gateway.mcp;
 
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.telemetry.HubTracer;
 import io.mcphub.gateway.upstream.OutboundCall;
 import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.Future;
@@ -29,6 +30,7 @@ final class Forwarding {
   }
 
   private static Future<JsonObject> send(McpRequest request, Upstream upstream, String method, JsonObject params) {
+    HubTracer.carry(request.params(), params);
     OutboundCall call = upstream.call(method, params, request.origin());
     Future<JsonObject> result = call.result().recover(error -> UpstreamUnavailable.redacted(error, upstream));
     if (call.upstreamId() < 0) {

@@ -7,6 +7,8 @@ import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.telemetry.HubTracer;
+import io.mcphub.gateway.telemetry.McpSpan;
 import io.mcphub.gateway.upstream.RequestOrigin;
 import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamState;
@@ -33,6 +35,7 @@ public final class McpDispatcher {
   private final Hub hub;
   private final int maxBatchSize;
   private final Map<String, McpHandler> handlers = new HashMap<>();
+  private HubTracer tracer = HubTracer.NOOP;
 
   /**
    * @param analyzer the current prompt analyzer (a reloaded config replaces it)
@@ -62,6 +65,12 @@ public final class McpDispatcher {
     handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
   }
 
+  /** Traces every request with {@code tracer} from now on (the default traces nothing). */
+  public McpDispatcher tracer(HubTracer tracer) {
+    this.tracer = tracer;
+    return this;
+  }
+
   /** The most messages one batch may carry; transports refuse larger ones before dispatching. */
   public int maxBatchSize() {
     return maxBatchSize;
@@ -89,6 +98,14 @@ public final class McpDispatcher {
     }
     McpRequest request = new McpRequest(session, message.getValue("id"), method,
         params == null ? new JsonObject() : (JsonObject) params, origin);
+    if (tracer.enabled()) {
+      return tracer.serve(McpSpan.of(method, request.params(), session.handle(), request.id()), request.params(),
+          () -> handle(handler, request));
+    }
+    return handle(handler, request);
+  }
+
+  private static Future<JsonObject> handle(McpHandler handler, McpRequest request) {
     try {
       return handler.handle(request);
     } catch (RuntimeException e) {

@@ -35,6 +35,8 @@ final class StreamableHttpTransport implements UpstreamTransport {
 
   static final String SESSION_HEADER = "Mcp-Session-Id";
   static final String PROTOCOL_HEADER = "MCP-Protocol-Version";
+  /** W3C trace context: the same {@code traceparent} as the message's {@code params._meta} carries (SEP-414). */
+  static final String TRACEPARENT_HEADER = "traceparent";
   private static final long CLOSE_TIMEOUT_MS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(StreamableHttpTransport.class);
 
@@ -79,8 +81,13 @@ final class StreamableHttpTransport implements UpstreamTransport {
       sessionId = null;
     }
     String sentSession = sessionId;
-    return http.request(options(HttpMethod.POST).putHeader("Content-Type", "application/json")
-            .putHeader("Accept", "application/json, text/event-stream"))
+    RequestOptions post = options(HttpMethod.POST).putHeader("Content-Type", "application/json")
+        .putHeader("Accept", "application/json, text/event-stream");
+    String traceparent = traceparent(message);
+    if (traceparent != null) {
+      post.putHeader(TRACEPARENT_HEADER, traceparent);
+    }
+    return http.request(post)
         .compose(request -> request.send(message.toBuffer()))
         .recover(error -> lost(error))
         .compose(response -> onPostResponse(response, relatedId, sentSession));
@@ -114,6 +121,26 @@ final class StreamableHttpTransport implements UpstreamTransport {
       deliverJson(body.toString(), relatedId);
       return null;
     });
+  }
+
+  /**
+   * The {@code params._meta.traceparent} of a message, for the header; null when it carries none or one not of the W3C
+   * form ({@code 00-<32 hex>-<16 hex>-<2 hex>}): what a client wrote there never reaches a header unchecked.
+   */
+  static String traceparent(JsonObject message) {
+    String value = message.getValue("params") instanceof JsonObject params && params.getValue("_meta") instanceof JsonObject meta
+        && meta.getValue("traceparent") instanceof String text ? text : null;
+    if (value == null || value.length() != 55) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean dash = i == 2 || i == 35 || i == 52;
+      if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return null;
+      }
+    }
+    return value;
   }
 
   /**

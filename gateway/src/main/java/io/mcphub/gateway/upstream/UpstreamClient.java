@@ -3,6 +3,8 @@ package io.mcphub.gateway.upstream;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.telemetry.HubTracer;
+import io.mcphub.gateway.telemetry.UpstreamSpan;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -47,6 +49,7 @@ final class UpstreamClient {
   private final String serverName;
   private final UpstreamTransport transport;
   private final Listener listener;
+  private final HubTracer tracer;
   private final Map<Long, Pending> pending = new HashMap<>();
   /** What the server does wrong is logged, but a misbehaving server cannot flood the log: a burst, then 1 a second. */
   private final LogRateLimit misbehaviour = new LogRateLimit(20, 1, System::nanoTime);
@@ -58,6 +61,7 @@ final class UpstreamClient {
     this.serverName = serverName;
     this.transport = transport;
     this.listener = listener;
+    this.tracer = HubTracer.of(vertx);
   }
 
   Future<Void> start() {
@@ -80,6 +84,10 @@ final class UpstreamClient {
     if (meta != null && meta.getValue("progressToken") != null && origin != null) {
       call.clientProgressToken = meta.getValue("progressToken");
       meta.put("progressToken", id);
+    }
+    if (origin != null && tracer.enabled()) {
+      tracer.startUpstream(new UpstreamSpan(serverName, method, !(transport instanceof StdioTransport)), params)
+          .endWith(call.promise.future());
     }
     call.timerId = vertx.setTimer(timeoutMs, t -> onTimeout(call, timeoutMs));
     pending.put(id, call);
