@@ -55,6 +55,15 @@ class UnknownKeysTest {
   }
 
   @Test
+  void theTelemetrySectionIsKnownAndItsTyposAreNamed() {
+    HubConfig config = parser.parse(new JsonObject("""
+        {"telemetry": {"tracing": {"enabled": true, "endpoint": "http://127.0.0.1:4318/v1/traces", "serviceName": "hub",
+           "sampleRatio": 0.5, "exportDelayMs": 100, "sampleRate": 1}},
+         "mcpServers": {"files": {"command": "npx"}}}"""));
+    assertThat(config.warnings()).containsExactly("telemetry.tracing.sampleRate: unknown key; did you mean sampleRatio?");
+  }
+
+  @Test
   void aPluginProvidersOwnKeysAreNotChecked() {
     HubConfig config = parser.parse(new JsonObject("""
         {"toolFiltering": {"mode": "prompt-based",
