@@ -73,6 +73,7 @@ public final class HubVerticle extends VerticleBase {
   private ToolCategoryLearner learner;
   private io.mcphub.gateway.categorize.ToolCatalogPublisher catalogPublisher;
   private Future<Void> upstreamsStarted;
+  private io.mcphub.gateway.auth.JwtVerifier oauth;
 
   /**
    * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
@@ -108,6 +109,7 @@ public final class HubVerticle extends VerticleBase {
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> heartbeat());
     vertx.setPeriodic(Math.min(REAP_PERIOD_MS, Math.max(100, options.sessionIdleTimeoutMs() / 4)),
         t -> reapIdleSessions(options.sessionIdleTimeoutMs()));
+    oauth = options.oauth() == null ? null : io.mcphub.gateway.auth.JwtVerifier.create(vertx, options.oauth());
     limits = HttpLimits.create(vertx, options.limits());
     limits.start();
     return catalogPublisher.start()
@@ -116,7 +118,7 @@ public final class HubVerticle extends VerticleBase {
         .compose(v -> vertx.createHttpServer(limits.serverOptions())
             .connectionHandler(limits::connected)
             .requestHandler(limits.guard(HubRouter.create(vertx, hub, dispatcher, options,
-                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events))))
+                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events, oauth))))
             .listen(options.port(), options.host()))
         .compose(listening -> {
           server = listening;
@@ -284,7 +286,8 @@ public final class HubVerticle extends VerticleBase {
     }
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
-        .eventually(transports::close);
+        .eventually(transports::close)
+        .eventually(() -> oauth == null ? Future.succeededFuture() : oauth.close());
   }
 
   private void heartbeat() {
