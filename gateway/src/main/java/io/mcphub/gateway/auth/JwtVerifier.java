@@ -50,9 +50,17 @@ public final class JwtVerifier {
     }
     String kid = header.getValue("kid") instanceof String id ? id : null;
     return jwks.keysFor(kid)
-        .compose(keys -> keys.provider().authenticate(new TokenCredentials(token))
-            .recover(error -> Future.failedFuture(TokenRejected.invalid(reason(error)))))
+        .compose(keys -> authenticate(keys, token))
         .compose(this::accept);
+  }
+
+  private Future<User> authenticate(JwksCache.Keys keys, String token) {
+    try {
+      return keys.provider().authenticate(new TokenCredentials(token))
+          .recover(error -> Future.failedFuture(TokenRejected.invalid(reason(error))));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(TokenRejected.invalid("the token's claims are malformed"));
+    }
   }
 
   public Future<Void> close() {
@@ -70,12 +78,31 @@ public final class JwtVerifier {
     } catch (RuntimeException e) {
       throw TokenRejected.invalid("the token's header is not Base64url-encoded JSON");
     }
+    refuseMalformedClaims(parts[1]);
     Object alg = header.getValue("alg");
     if (!(alg instanceof String name) || !options.algorithms().contains(name)) {
       throw TokenRejected.invalid("the token is signed with " + (alg instanceof String ? "\"" + alg + "\"" : "no algorithm")
           + "; accepted: " + String.join(", ", options.algorithms()));
     }
     return header;
+  }
+
+  /** The time claims must be numbers and {@code exp} present before the JWT library reads them. */
+  private static void refuseMalformedClaims(String payload) {
+    JsonObject claims;
+    try {
+      claims = new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      throw TokenRejected.invalid("the token's claims are not Base64url-encoded JSON");
+    }
+    if (!(claims.getValue("exp") instanceof Number)) {
+      throw TokenRejected.invalid("the token has no numeric exp (expiry) claim");
+    }
+    for (String claim : new String[] {"nbf", "iat"}) {
+      if (claims.containsKey(claim) && !(claims.getValue(claim) instanceof Number)) {
+        throw TokenRejected.invalid("the token's " + claim + " claim is not a number");
+      }
+    }
   }
 
   private Future<VerifiedToken> accept(User user) {
