@@ -124,6 +124,7 @@ class OAuthTest {
         "none", LocalIssuer.unsigned(new JsonObject().put("alg", "none"), valid, ""),
         "HS256", LocalIssuer.unsigned(new JsonObject().put("alg", "HS256").put("kid", "k1"), valid, "c2ln"),
         "no exp", issuer.sign("k1", valid.copy().put("exp", (Object) null)),
+        "not yet valid", issuer.sign("k1", valid.copy().put("nbf", now + 3600)),
         "tampered", tamper(issuer.sign("k1", valid)));
     cases.forEach((problem, token) -> {
       HttpResponse<String> refused = initializeResponse(token);
@@ -220,6 +221,72 @@ class OAuthTest {
           .startsWith("Bearer error=\"insufficient_scope\", scope=\"mcp\"");
       assertThat(raw.post(RawMcp.initializeBody(VERSION), withToken(null, token("alice", "mcp profile"))).statusCode())
           .isEqualTo(200);
+    }
+  }
+
+  @Test
+  void inPromptBasedModeTheMetaToolsKeepToTheGrant() {
+    JsonObject oauth = new JsonObject().put("issuer", LocalIssuer.ISSUER).put("jwksUri", issuer.jwksUri())
+        .put("audience", AUDIENCE).put("scopes", new JsonObject()
+            .put("fx:use", new JsonObject().put("servers", new JsonArray().add("fx")))
+            .put("tools:all", new JsonObject().put("servers", new JsonArray().add("*"))));
+    JsonObject config = TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx")).put("other", TestHub.fixture("other")))
+        .put("toolFiltering", new JsonObject().put("mode", "prompt-based"))
+        .put("hub", new JsonObject().put("auth", new JsonObject().put("oauth", oauth)));
+    try (TestHub filtered = TestHub.start(config)) {
+      RawMcp raw = new RawMcp(filtered.mcpUrl());
+      MetaCalls everything = new MetaCalls(raw, token("frank", "tools:all"));
+      MetaCalls limited = new MetaCalls(raw, token("grace", "fx:use"));
+      JsonObject query = new JsonObject().put("query", "echo the text back").put("limit", 20);
+      assertThat(everything.names("hub__search_tools", query)).contains("fx__echo", "other__echo");
+      assertThat(limited.names("hub__search_tools", query)).contains("fx__echo").doesNotContain("other__echo");
+      JsonObject prompt = new JsonObject().put("prompt", "use the echo tool to echo the text hello back to me");
+      assertThat(everything.names("hub__analyze_prompt", prompt)).anyMatch(name -> name.startsWith("other__"));
+      assertThat(limited.names("hub__analyze_prompt", prompt)).isNotEmpty().noneMatch(name -> name.startsWith("other__"));
+      JsonObject call = new JsonObject().put("name", "other__echo").put("arguments", new JsonObject().put("text", "hi"));
+      assertThat(everything.tool("hub__call_tool", call).getBoolean("isError", false)).isFalse();
+      JsonObject refused = limited.tool("hub__call_tool", call);
+      assertThat(refused.getBoolean("isError")).isTrue();
+      assertThat(refused.encode()).contains("other__echo").doesNotContain("echo: hi");
+    }
+  }
+
+  /** One session calling meta tools. */
+  private record MetaCalls(RawMcp raw, String token, String session) {
+
+    MetaCalls(RawMcp raw, String token) {
+      this(raw, token, openSession(raw, token));
+    }
+
+    private static String openSession(RawMcp raw, String token) {
+      HttpResponse<String> response = raw.post(RawMcp.initializeBody(VERSION), withToken(null, token));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+      raw.post(new JsonObject().put("jsonrpc", "2.0").put("method", "notifications/initialized").encode(), withToken(session, token));
+      return session;
+    }
+
+    JsonObject tool(String name, JsonObject arguments) {
+      String body = new JsonObject().put("jsonrpc", "2.0").put("id", 4).put("method", "tools/call")
+          .put("params", new JsonObject().put("name", name).put("arguments", arguments)).encode();
+      HttpResponse<String> response = raw.post(body, withToken(session, token));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      return answer(response.body()).getJsonObject("result");
+    }
+
+    /** The JSON-RPC response of a JSON body, or of an SSE body (notifications may precede it). */
+    private static JsonObject answer(String body) {
+      if (body.startsWith("{")) {
+        return new JsonObject(body);
+      }
+      return body.lines().filter(line -> line.startsWith("data:")).map(line -> new JsonObject(line.substring(5).strip()))
+          .filter(message -> message.containsKey("id")).findFirst().orElseThrow();
+    }
+
+    /** The tool names a meta tool's structured answer lists. */
+    List<String> names(String name, JsonObject arguments) {
+      JsonArray tools = tool(name, arguments).getJsonObject("structuredContent").getJsonArray("tools");
+      return tools.stream().map(tool -> ((JsonObject) tool).getString("name")).toList();
     }
   }
 
