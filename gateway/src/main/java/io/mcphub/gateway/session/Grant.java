@@ -24,6 +24,14 @@ public record Grant(boolean everything, Set<String> servers, Set<String> categor
     categories = Set.copyOf(categories);
   }
 
+  /**
+   * Whether the prompts and resources of server {@code name} are granted: only by the server's name (or everything),
+   * since prompts and resources have no category of their own.
+   */
+  public boolean allowsServer(String name) {
+    return everything || servers.contains(name);
+  }
+
   public boolean allows(CatalogEntry tool) {
     return everything || servers.contains(tool.upstream().name()) || categories.contains(tool.category());
   }

@@ -46,6 +46,7 @@ class OAuthTest {
         .put("audience", AUDIENCE).put("jwksMinRefetchIntervalMs", 0)
         .put("scopes", new JsonObject()
             .put("fx:use", new JsonObject().put("servers", new JsonArray().add("fx")))
+            .put("other:use", new JsonObject().put("servers", new JsonArray().add("other")))
             .put("tools:all", new JsonObject().put("servers", new JsonArray().add("*"))));
     JsonObject config = TestHub.config(new JsonObject()
             .put("fx", TestHub.fixture("fx"))
@@ -108,7 +109,7 @@ class OAuthTest {
       JsonObject metadata = new JsonObject(response.body());
       assertThat(metadata.getString("resource")).isEqualTo(AUDIENCE);
       assertThat(metadata.getJsonArray("authorization_servers")).containsExactly(LocalIssuer.ISSUER);
-      assertThat(metadata.getJsonArray("scopes_supported")).containsExactlyInAnyOrder("fx:use", "tools:all");
+      assertThat(metadata.getJsonArray("scopes_supported")).containsExactlyInAnyOrder("fx:use", "other:use", "tools:all");
       assertThat(metadata.getJsonArray("bearer_methods_supported")).containsExactly("header");
     }
   }
@@ -164,6 +165,32 @@ class OAuthTest {
     JsonObject allowed = call(session, token, "tools/call", new JsonObject().put("name", "fx__echo")
         .put("arguments", new JsonObject().put("text", "hi")));
     assertThat(allowed.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("echo: hi");
+  }
+
+  @Test
+  void promptsAndResourcesOfServersOutsideTheGrantAreHiddenToo() {
+    String everything = token("heidi", "tools:all");
+    String all = initialize(everything);
+    assertThat(names(call(all, everything, "prompts/list", new JsonObject()), "prompts"))
+        .anyMatch(name -> name.startsWith("fx__")).anyMatch(name -> name.startsWith("other__"));
+    assertThat(uris(call(all, everything, "resources/list", new JsonObject()))).contains("fixture://static");
+
+    String token = token("ivan", "other:use");
+    String session = initialize(token);
+    assertThat(names(call(session, token, "prompts/list", new JsonObject()), "prompts"))
+        .isNotEmpty().allMatch(name -> name.startsWith("other__"));
+    assertThat(uris(call(session, token, "resources/list", new JsonObject()))).doesNotContain("fixture://static");
+    JsonObject read = call(session, token, "resources/read", new JsonObject().put("uri", "fixture://static"));
+    assertThat(read.getJsonObject("error").getString("message")).isEqualTo("Resource not found: fixture://static");
+  }
+
+  private static List<String> names(JsonObject response, String list) {
+    return response.getJsonObject("result").getJsonArray(list).stream().map(item -> ((JsonObject) item).getString("name")).toList();
+  }
+
+  private static List<String> uris(JsonObject response) {
+    return response.getJsonObject("result").getJsonArray("resources").stream()
+        .map(item -> ((JsonObject) item).getString("uri")).toList();
   }
 
   @Test
