@@ -110,6 +110,9 @@ public final class HubVerticle extends VerticleBase {
     vertx.setPeriodic(Math.min(REAP_PERIOD_MS, Math.max(100, options.sessionIdleTimeoutMs() / 4)),
         t -> reapIdleSessions(options.sessionIdleTimeoutMs()));
     oauth = options.oauth() == null ? null : io.mcphub.gateway.auth.JwtVerifier.create(vertx, options.oauth());
+    if (oauth != null) {
+      oauth.start();
+    }
     limits = HttpLimits.create(vertx, options.limits());
     limits.start();
     return catalogPublisher.start()

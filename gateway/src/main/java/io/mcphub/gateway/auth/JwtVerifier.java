@@ -36,6 +36,14 @@ public final class JwtVerifier {
     return new JwtVerifier(options, new JwksCache(vertx, options));
   }
 
+  /**
+   * Fetches the issuer's keys ahead of the first token, so that a wrong {@code jwksUri} or an unreachable issuer shows
+   * in the log at start (the fetch logs its failure). Never fails: the hub starts either way and fails closed.
+   */
+  public Future<Void> start() {
+    return jwks.keysFor(null).<Void>mapEmpty().otherwiseEmpty();
+  }
+
   public OAuthOptions options() {
     return options;
   }
