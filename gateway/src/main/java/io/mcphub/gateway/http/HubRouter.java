@@ -10,11 +10,14 @@ import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.mcp.McpDispatcher;
 import io.mcphub.gateway.redact.Redaction;
 import io.vertx.core.Vertx;
-import java.util.List;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,9 +100,8 @@ public final class HubRouter {
     }
     if (oauth != null) {
       ProtectedResourceMetadata metadata = new ProtectedResourceMetadata(oauth.options());
-      java.util.Set<String> paths = new java.util.LinkedHashSet<>(List.of(OAuthOptions.METADATA_PATH,
-          OAuthOptions.METADATA_PATH + MCP_PATH, OAuthOptions.METADATA_PATH + SSE_PATH,
-          java.net.URI.create(oauth.options().metadataUrl()).getRawPath()));
+      Set<String> paths = new LinkedHashSet<>(List.of(OAuthOptions.METADATA_PATH, OAuthOptions.METADATA_PATH + MCP_PATH,
+          OAuthOptions.METADATA_PATH + SSE_PATH, URI.create(oauth.options().metadataUrl()).getRawPath()));
       paths.forEach(path -> router.get(path).handler(metadata));
     }
   }
