@@ -75,6 +75,7 @@ public final class HubVerticle extends VerticleBase {
   private io.mcphub.gateway.categorize.ToolCatalogPublisher catalogPublisher;
   private Future<Void> upstreamsStarted;
   private HubTracer tracer = HubTracer.NOOP;
+  private io.mcphub.gateway.auth.JwtVerifier oauth;
 
   /**
    * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
@@ -113,6 +114,10 @@ public final class HubVerticle extends VerticleBase {
     vertx.setPeriodic(MAINTENANCE_PERIOD_MS, t -> heartbeat());
     vertx.setPeriodic(Math.min(REAP_PERIOD_MS, Math.max(100, options.sessionIdleTimeoutMs() / 4)),
         t -> reapIdleSessions(options.sessionIdleTimeoutMs()));
+    oauth = options.oauth() == null ? null : io.mcphub.gateway.auth.JwtVerifier.create(vertx, options.oauth());
+    if (oauth != null) {
+      oauth.start();
+    }
     limits = HttpLimits.create(vertx, options.limits());
     limits.start();
     return catalogPublisher.start()
@@ -121,7 +126,7 @@ public final class HubVerticle extends VerticleBase {
         .compose(v -> vertx.createHttpServer(limits.serverOptions())
             .connectionHandler(limits::connected)
             .requestHandler(limits.guard(HubRouter.create(vertx, hub, dispatcher, options,
-                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events))))
+                new HubRouter.Filtering(categorizers, () -> analyzer), new HubRouter.Admin(health.checks(), metrics, events, oauth))))
             .listen(options.port(), options.host()))
         .compose(listening -> {
           server = listening;
@@ -293,6 +298,7 @@ public final class HubVerticle extends VerticleBase {
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
         .eventually(transports::close)
+        .eventually(() -> oauth == null ? Future.succeededFuture() : oauth.close())
         .eventually(() -> {
           HubTracer.register(vertx, null);
           return tracer.close();

@@ -20,8 +20,9 @@ final class ConfigKeys {
       // MCP Hub's fork: settings of its undici agent that have no counterpart here
       .foreign("keepAliveMaxTimeout", "maxFreeConnections", "timeout", "pipelining");
 
-  static final KeyTable HUB_AUTH = KeyTable.of("tokens", "protectMetrics");
-  // the OAuth resource server adds "oauth" to HUB_AUTH, with its own table nested under it
+  static final KeyTable HUB_AUTH = KeyTable.of("tokens", "protectMetrics", "oauth")
+      .nest("oauth", KeyTable.of(OAuthParser.KEYS.toArray(String[]::new))
+          .nest("scopes", KeyTable.entries(KeyTable.of(OAuthParser.SCOPE_KEYS.toArray(String[]::new)))));
 
   static final KeyTable HUB = KeyTable.of("host", "port", "allowedOrigins", "maxBodyBytes", "restartInitialDelayMs",
           "restartMaxDelayMs", "sessionIdleTimeoutMs", "auth",

@@ -83,6 +83,7 @@ public final class ConfigParser {
         hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000),
         authTokens(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
         new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems()).bool("protectMetrics", false),
+        OAuthParser.parse(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
         parseLimits(hub));
   }
 

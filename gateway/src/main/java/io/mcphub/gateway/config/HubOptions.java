@@ -1,5 +1,6 @@
 package io.mcphub.gateway.config;
 
+import io.mcphub.gateway.auth.OAuthOptions;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param sessionIdleTimeoutMs a session the client sent nothing on for this long is ended, even with an open stream
  * @param authTokens {@code hub.auth.tokens}: bearer tokens that protect /mcp, /sse, /messages and /api (none: open)
  * @param protectMetrics {@code hub.auth.protectMetrics}: /metrics needs a token too
+ * @param oauth {@code hub.auth.oauth}: JWT access tokens of an OAuth authorization server (null: none)
  * @param limits what one client may hold of the hub (connections, sessions, sizes, timeouts)
  */
 public record HubOptions(
@@ -23,6 +25,7 @@ public record HubOptions(
     long sessionIdleTimeoutMs,
     List<String> authTokens,
     boolean protectMetrics,
+    OAuthOptions oauth,
     LimitsOptions limits) {
 
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -32,8 +35,13 @@ public record HubOptions(
   public static final long DEFAULT_RESTART_MAX_DELAY_MS = 30_000;
   public static final long DEFAULT_SESSION_IDLE_TIMEOUT_MS = 30 * 60_000;
 
+  /** Whether requests must authenticate (static tokens, OAuth, or both). */
+  public boolean authenticates() {
+    return !authTokens.isEmpty() || oauth != null;
+  }
+
   public HubOptions withListen(String newHost, int newPort) {
     return new HubOptions(newHost, newPort, allowedOrigins, maxBodyBytes, restartInitialDelayMs, restartMaxDelayMs,
-        sessionIdleTimeoutMs, authTokens, protectMetrics, limits);
+        sessionIdleTimeoutMs, authTokens, protectMetrics, oauth, limits);
   }
 }

@@ -88,7 +88,10 @@ final class KeyTable {
     return path + ": unknown key" + (closest == null ? ", ignored" : "; did you mean " + closest + "?");
   }
 
-  /** The own key {@code key} was probably meant to be: same letters in another case, a prefix, or a typo or two away. */
+  /**
+   * The own key {@code key} was probably meant to be: same letters in another case, a prefix, or a typo or two away
+   * (three for keys of 8 letters or more: {@code category} for {@code categories}).
+   */
   String closest(String key) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -97,7 +100,8 @@ final class KeyTable {
       String other = candidate.toLowerCase(Locale.ROOT);
       int distance = lower.equals(other) ? 0 : distance(lower, other);
       boolean prefix = Math.min(lower.length(), other.length()) >= 3 && (lower.startsWith(other) || other.startsWith(lower));
-      int allowed = Math.min(lower.length(), other.length()) <= 4 ? 1 : 2;
+      int shorter = Math.min(lower.length(), other.length());
+      int allowed = shorter <= 4 ? 1 : shorter < 8 ? 2 : 3;
       if ((distance <= allowed || prefix) && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;

@@ -4,6 +4,7 @@ import io.mcphub.gateway.config.FilteringMode;
 import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.config.FilteringOptions.DefaultExposure;
 import io.mcphub.gateway.config.Taxonomy;
+import io.mcphub.gateway.session.Grant;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
  * The one exposure predicate of a filtering mode. {@code tools/list} lists what {@link #visible} allows,
  * {@code tools/call} refuses what it does not, and {@code hub__call_tool} reaches what {@link #callable} allows.
  * In prompt-based mode each session (or, without isolation, everyone) sees the tools of its exposed categories.
+ * Every rule is limited by the session's {@link Grant}: what its OAuth token's scopes allow.
  */
 public final class ExposurePolicy {
 
@@ -58,6 +60,16 @@ public final class ExposurePolicy {
 
   /** The session's visibility rule, with its exposure looked up once: for listing many tools. */
   public Predicate<CatalogEntry> visibleTo(Session session) {
+    Grant grant = session.grant();
+    return filteredFor(session).and(grant::allows);
+  }
+
+  /** Whether the session's credentials allow the tool at all (its {@link Grant}), whatever the mode exposes. */
+  public boolean granted(Session session, CatalogEntry tool) {
+    return session.grant().allows(tool);
+  }
+
+  private Predicate<CatalogEntry> filteredFor(Session session) {
     return switch (options.mode()) {
       case STATIC -> tool -> true;
       case SERVER_ALLOWLIST -> this::serverAllowed;
@@ -72,7 +84,7 @@ public final class ExposurePolicy {
 
   /** What {@code hub__call_tool} may reach: in prompt-based mode any tool, otherwise what the mode lists. */
   public boolean callable(Session session, CatalogEntry tool) {
-    return promptBased() || visible(session, tool);
+    return promptBased() ? granted(session, tool) : visible(session, tool);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.auth.JwtVerifier;
+import io.mcphub.gateway.auth.OAuthOptions;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.config.HubOptions;
@@ -12,6 +14,10 @@ import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +38,9 @@ public final class HubRouter {
   public record Filtering(CategorizerDeployment categorizers, java.util.function.Supplier<PromptAnalyzer> analyzer) {
   }
 
-  /** Admin pieces the verticle owns and publishes through. */
+  /** Pieces the verticle owns: what the admin routes publish through, and the OAuth token check (null without OAuth). */
   public record Admin(io.vertx.ext.healthchecks.HealthChecks healthChecks, io.mcphub.gateway.metrics.HubMetrics metrics,
-      EventsApi events) {
+      EventsApi events, JwtVerifier oauth) {
   }
 
   public static Router create(Vertx vertx, Hub hub, McpDispatcher dispatcher, HubOptions options, Filtering filtering,
@@ -48,14 +54,8 @@ public final class HubRouter {
     Router router = Router.router(vertx);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());
     router.route().order(GUARD_ORDER).handler(guard);
-    if (!options.authTokens().isEmpty()) {
-      BearerAuth auth = new BearerAuth(options.authTokens());
-      for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH, "/api/*"}) {
-        router.route(path).handler(auth);
-      }
-      if (options.protectMetrics()) {
-        router.route("/metrics").handler(auth);
-      }
+    if (options.authenticates()) {
+      protect(router, options, admin.oauth());
     } else if (!Authority.isLoopbackHost(options.host())) {
       LOG.warn("the hub listens on {} with no hub.auth.tokens: anyone who can reach it can use every upstream tool",
           options.host());
@@ -83,6 +83,28 @@ public final class HubRouter {
     router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
     router.route().failureHandler(ctx -> onFailure(ctx, guard, options.maxBodyBytes()));
     return router;
+  }
+
+  /**
+   * Puts the bearer check in front of the MCP endpoints, the admin API and (with {@code protectMetrics}) /metrics;
+   * with OAuth, serves the RFC 9728 metadata (open) at the well-known path and its path-suffixed forms.
+   */
+  private static void protect(Router router, HubOptions options, JwtVerifier oauth) {
+    BearerAuth clients = new BearerAuth(options.authTokens(), oauth, false);
+    BearerAuth operators = new BearerAuth(options.authTokens(), oauth, true);
+    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
+      router.route(path).handler(clients);
+    }
+    router.route("/api/*").handler(operators);
+    if (options.protectMetrics()) {
+      router.route("/metrics").handler(operators);
+    }
+    if (oauth != null) {
+      ProtectedResourceMetadata metadata = new ProtectedResourceMetadata(oauth.options());
+      Set<String> paths = new LinkedHashSet<>(List.of(OAuthOptions.METADATA_PATH, OAuthOptions.METADATA_PATH + MCP_PATH,
+          OAuthOptions.METADATA_PATH + SSE_PATH, URI.create(oauth.options().metadataUrl()).getRawPath()));
+      paths.forEach(path -> router.get(path).handler(metadata));
+    }
   }
 
   private static void onFailure(RoutingContext ctx, OriginGuard guard, long maxBodyBytes) {

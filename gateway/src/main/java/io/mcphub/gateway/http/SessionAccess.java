@@ -7,7 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Sessions as the HTTP transports see them: opened for the principal of the request that opens them, and found
  * only for that principal. Anyone else naming the id gets what an unknown id gets, so ids cannot be probed. Without
- * auth the id itself is the secret: it is issued only to its creator and shown nowhere else.
+ * auth the id itself is the secret: it is issued only to its creator and shown nowhere else. A session sees only the
+ * tools its principal's credentials grant.
  */
 final class SessionAccess {
 
@@ -18,15 +19,21 @@ final class SessionAccess {
   }
 
   Session open(RoutingContext ctx, Session.Transport transport) {
-    return hub.openSession(transport, BearerAuth.principal(ctx));
+    Session session = hub.openSession(transport, BearerAuth.principal(ctx));
+    session.grant(BearerAuth.grant(ctx));
+    return session;
   }
 
-  /** The session {@code id} names, if it exists on {@code transport} and the request's principal opened it. */
+  /**
+   * The session {@code id} names, if it exists on {@code transport} and the request's principal opened it; its grant
+   * becomes the request's (a refreshed OAuth token of the same subject may carry other scopes).
+   */
   Session find(RoutingContext ctx, String id, Session.Transport transport) {
     Session session = hub.sessions().get(id);
     if (session == null || session.transport() != transport || !session.isOwnedBy(BearerAuth.principal(ctx))) {
       return null;
     }
+    session.grant(BearerAuth.grant(ctx));
     return session;
   }
 }

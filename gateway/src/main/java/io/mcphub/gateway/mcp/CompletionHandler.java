@@ -29,7 +29,7 @@ final class CompletionHandler implements McpHandler {
     String type = ref.getValue("type") instanceof String text ? text : "";
     if ("ref/prompt".equals(type)) {
       CatalogEntry prompt = registry.prompt(Params.requiredString(ref, "name"));
-      if (prompt == null) {
+      if (prompt == null || !request.session().grant().allowsServer(prompt.upstream().name())) {
         return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + ref.getValue("name")));
       }
       ref.put("name", prompt.originalName());
@@ -38,7 +38,7 @@ final class CompletionHandler implements McpHandler {
     if ("ref/resource".equals(type)) {
       String uri = Params.requiredString(ref, "uri");
       Upstream owner = registry.resourceOwner(uri);
-      if (owner == null) {
+      if (owner == null || !request.session().grant().allowsServer(owner.name())) {
         return Future.failedFuture(new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: " + uri));
       }
       return forwarding.forward(request, owner, McpMethods.COMPLETION_COMPLETE, request.params());

@@ -134,7 +134,7 @@ final class MetaTools {
     }
     Session session = request.session();
     return analyzer.get().analyze(text, context instanceof String c ? c : "", session.handle())
-        .map(decided -> decide(text, decided))
+        .map(decided -> decide(text, decided, session))
         .map(decision -> {
           List<String> selected = decision.tools().stream().map(t -> t.tool().name()).toList();
           List<String> after = changeExposure(request, () -> policy.expose(session, decision.analysis().exposed(), selected));
@@ -149,16 +149,32 @@ final class MetaTools {
   private record Decision(Analysis analysis, List<ToolSelection.SelectedTool> tools, double need) {
   }
 
-  /** Combines the categorizer's answer, the tools the prompt names and the tool index into the tools to expose. */
-  private Decision decide(String prompt, Analysis decided) {
+  /**
+   * Combines the categorizer's answer, the tools the prompt names and the tool index into the tools to expose, chosen
+   * among the tools the session's grant allows.
+   */
+  private Decision decide(String prompt, Analysis decided, Session session) {
     Map<String, java.util.Set<String>> mentioned = ToolMentions.in(prompt, toolNames());
     java.util.Set<String> named = new java.util.HashSet<>();
     mentioned.values().forEach(named::addAll);
     int maxTools = policy.options().maxTools();
     List<ToolMatch> matches = hub.toolIndex().search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
     ToolSelection.Evidence evidence = new ToolSelection.Evidence(decided, named, matches);
-    List<ToolSelection.SelectedTool> tools = ToolSelection.select(evidence, hub.registry().tools(), maxTools);
+    List<ToolSelection.SelectedTool> tools = ToolSelection.select(evidence, grantedTools(session), maxTools);
     return new Decision(decided.withMentionedTools(mentioned), tools, evidence.need());
+  }
+
+  private Iterable<CatalogEntry> grantedTools(Session session) {
+    if (session.grant().everything()) {
+      return hub.registry().tools();
+    }
+    List<CatalogEntry> granted = new java.util.ArrayList<>();
+    hub.registry().tools().forEach(tool -> {
+      if (policy.granted(session, tool)) {
+        granted.add(tool);
+      }
+    });
+    return granted;
   }
 
   /** The names prompts may mention, rebuilt when the registry's tool list is a new one. */

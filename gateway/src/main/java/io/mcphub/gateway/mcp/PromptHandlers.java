@@ -25,7 +25,11 @@ final class PromptHandlers {
   Future<JsonObject> list(McpRequest request) {
     ListCursor.refuseAny(request.params());
     JsonArray prompts = new JsonArray();
-    registry.prompts().forEach(prompt -> prompts.add(prompt.definition()));
+    registry.prompts().forEach(prompt -> {
+      if (request.session().grant().allowsServer(prompt.upstream().name())) {
+        prompts.add(prompt.definition());
+      }
+    });
     return Future.succeededFuture(new JsonObject().put("prompts", prompts));
   }
 
@@ -33,7 +37,7 @@ final class PromptHandlers {
     String name = Params.requiredString(request.params(), "name");
     Params.optionalObject(request.params(), "arguments");
     CatalogEntry prompt = registry.prompt(name);
-    if (prompt == null) {
+    if (prompt == null || !request.session().grant().allowsServer(prompt.upstream().name())) {
       return Future.failedFuture(McpException.invalidParams("Unknown prompt: " + name));
     }
     JsonObject params = request.params().put("name", prompt.originalName());

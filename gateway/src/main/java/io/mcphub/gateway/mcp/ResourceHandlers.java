@@ -3,10 +3,12 @@ package io.mcphub.gateway.mcp;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.session.Grant;
 import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** Resources keep their URIs; each request is routed to the upstream that lists the URI or a matching template. */
 final class ResourceHandlers {
@@ -19,7 +21,10 @@ final class ResourceHandlers {
 
   Future<JsonObject> list(McpRequest request) {
     ListCursor.refuseAny(request.params());
-    return Future.succeededFuture(new JsonObject().put("resources", new JsonArray(hub.registry().resources())));
+    Grant grant = request.session().grant();
+    List<JsonObject> resources = grant.everything() ? hub.registry().resources() : hub.registry().resources().stream()
+        .filter(resource -> granted(grant, resource.getString("uri"))).toList();
+    return Future.succeededFuture(new JsonObject().put("resources", new JsonArray(resources)));
   }
 
   Future<JsonObject> templates(McpRequest request) {
@@ -30,12 +35,12 @@ final class ResourceHandlers {
 
   Future<JsonObject> read(McpRequest request) {
     String uri = Params.requiredString(request.params(), "uri");
-    return hub.forwarding().forward(request, owner(uri), McpMethods.RESOURCES_READ, request.params());
+    return hub.forwarding().forward(request, owner(request, uri), McpMethods.RESOURCES_READ, request.params());
   }
 
   Future<JsonObject> subscribe(McpRequest request) {
     String uri = Params.requiredString(request.params(), "uri");
-    Upstream owner = owner(uri);
+    Upstream owner = owner(request, uri);
     JsonObject resources = owner.catalog().capabilities().getJsonObject("resources", new JsonObject());
     if (!resources.getBoolean("subscribe", false)) {
       return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND,
@@ -53,9 +58,15 @@ final class ResourceHandlers {
     return Future.succeededFuture(new JsonObject());
   }
 
-  private Upstream owner(String uri) {
+  private boolean granted(Grant grant, String uri) {
     Upstream owner = hub.registry().resourceOwner(uri);
-    if (owner == null) {
+    return owner != null && grant.allowsServer(owner.name());
+  }
+
+  /** The upstream serving {@code uri}, if the session's grant allows it; else the same error as an unknown URI. */
+  private Upstream owner(McpRequest request, String uri) {
+    Upstream owner = hub.registry().resourceOwner(uri);
+    if (owner == null || !request.session().grant().allowsServer(owner.name())) {
       throw new McpException(JsonRpc.RESOURCE_NOT_FOUND, "Resource not found: " + uri, new JsonObject().put("uri", uri));
     }
     return owner;

@@ -36,6 +36,7 @@ public final class Session {
   private static final int MAX_CLIENT_REQUESTS = 256;
   private final String owner;
   private final String handle;
+  private Grant grant = Grant.ALL;
 
   private final Vertx vertx;
   private final String id;
@@ -78,6 +79,16 @@ public final class Session {
       return owner == null && principal == null;
     }
     return MessageDigest.isEqual(owner.getBytes(StandardCharsets.UTF_8), principal.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Which upstream tools the owner's credentials allow; {@link Grant#ALL} unless an OAuth token's scopes limit it. */
+  public Grant grant() {
+    return grant;
+  }
+
+  /** The grant of the owner's latest request (a refreshed token may carry other scopes). */
+  public void grant(Grant current) {
+    this.grant = current == null ? Grant.ALL : current;
   }
 
   /** A public name for the session that cannot be turned back into its id: for the admin API and logs. */

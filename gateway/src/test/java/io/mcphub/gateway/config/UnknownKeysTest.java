@@ -55,6 +55,18 @@ class UnknownKeysTest {
   }
 
   @Test
+  void theOAuthSectionIsKnownAndItsTyposAreNamed() {
+    HubConfig config = parser.parse(new JsonObject("""
+        {"hub": {"auth": {"oauth": {"issuer": "https://issuer.example", "jwksUri": "https://issuer.example/jwks",
+           "audience": "https://hub.example/mcp", "scopes": {"gh": {"servers": ["files"], "category": ["web"]}},
+           "clockSkew": 30}}},
+         "mcpServers": {"files": {"command": "npx"}}}"""));
+    assertThat(config.warnings()).containsExactlyInAnyOrder(
+        "hub.auth.oauth.scopes.gh.category: unknown key; did you mean categories?",
+        "hub.auth.oauth.clockSkew: unknown key; did you mean clockSkewSeconds?");
+  }
+
+  @Test
   void theTelemetrySectionIsKnownAndItsTyposAreNamed() {
     HubConfig config = parser.parse(new JsonObject("""
         {"telemetry": {"tracing": {"enabled": true, "endpoint": "http://127.0.0.1:4318/v1/traces", "serviceName": "hub",
