@@ -48,6 +48,13 @@ peer() {
     const next = () => { const s = net.createServer().listen(0, "127.0.0.1", () => { ports.push(s.address().port); s.close(() =>
       ports.length < 3 ? next() : console.log(ports.join(" "))); }); }; next();')
 
+  # the first run after a build records bin/mcp-hub's class-data-sharing archive: do it once, as a user's first start would
+  echo '{"mcpServers": {}}' > "$tmp/empty.json"
+  bin/mcp-hub --no-watch --config "$tmp/empty.json" --port "$ours_port" > "$tmp/first.log" 2>&1 &
+  local first=$!
+  await "http://127.0.0.1:$ours_port/health" 'true'
+  kill "$first"; wait "$first" || true
+
   # start both, each timed from spawn to healthy (ours: GET /health is 200 once every server is up; the peer:
   # /api/health says ready with its server connected)
   local t0 ours_start peer_start
