@@ -261,9 +261,7 @@ public final class HubVerticle extends VerticleBase {
 
   /** {@code $XDG_STATE_HOME/mcp-hub}, by default {@code ~/.local/state/mcp-hub}. */
   private Path stateDir() {
-    String xdg = environment.apply("XDG_STATE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
-    return base.resolve("mcp-hub");
+    return new io.mcphub.gateway.config.HubPaths(environment).stateDir();
   }
 
   @Override

@@ -82,8 +82,21 @@ public final class Main {
           HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir(),
               cli.watch() ? cli.configFiles() : java.util.List.of());
           return vertx.deployVerticle(verticle)
+              .recover(error -> Future.failedFuture(listenFailure(error, config)))
               .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false, false)));
         });
+  }
+
+  /** A port someone else holds: the message names the address and what to do; any other failure is kept as it is. */
+  static Throwable listenFailure(Throwable error, HubConfig config) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException
+          || (cause.getMessage() != null && cause.getMessage().contains("Address already in use"))) {
+        return new IllegalStateException(config.hub().host() + ":" + config.hub().port() + " is already in use (another"
+            + " process listens there); stop it, or choose another port with --port or hub.port", error);
+      }
+    }
+    return error;
   }
 
   private static HubConfig withListen(HubConfig config, CommandLine cli) {

@@ -133,8 +133,18 @@ class MainProcessTest {
       Hub hub = start(dir, "--config", config.toString(), "--port", String.valueOf(taken.getLocalPort()));
       assertThat(hub.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(hub.process().exitValue()).isEqualTo(1);
-      assertThat(hub.stderr().awaitEnd(10_000)).contains("cannot start");
+      assertThat(hub.stderr().awaitEnd(10_000)).contains("cannot start: 127.0.0.1:" + taken.getLocalPort() + " is already in use");
     }
+  }
+
+  @Test
+  void aTopLevelTypoThatLeavesNoServersStopsTheStartNamingTheKeyItProbablyMeant(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("hub.json"), "{\"mcpServer\": {\"fx\": {\"command\": \"node\"}}}");
+    Hub hub = start(dir, "--config", config.toString(), "--port", "0");
+    assertThat(hub.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(hub.process().exitValue()).isEqualTo(2);
+    assertThat(hub.stderr().awaitEnd(10_000))
+        .contains("mcp-hub: config: mcpServer: unknown key; did you mean mcpServers? Without \"mcpServers\" the hub would run no server");
   }
 
   private Hub start(Path dir, String... args) throws IOException {

@@ -5,6 +5,7 @@ import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
 import io.mcphub.categorizer.Secrets;
+import io.mcphub.categorizer.llm.FailureClass;
 import io.mcphub.categorizer.llm.LlmAnswers;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -24,9 +25,14 @@ final class GeminiAnswers {
   private GeminiAnswers() {
   }
 
-  /** True for the statuses worth retrying: rate limits and server errors. */
-  static boolean retryable(int status) {
-    return status == 429 || status >= 500;
+  /**
+   * The class of an HTTP error: by its status, except that Gemini answers a key it does not accept with 400
+   * {@code INVALID_ARGUMENT} (reason {@code API_KEY_INVALID}), which is an {@link FailureClass#AUTH} failure.
+   */
+  static FailureClass failureClass(int status, Buffer body) {
+    String text = body == null ? "" : body.toString();
+    return status == 400 && (text.contains("API_KEY_INVALID") || text.contains("API key not valid"))
+        ? FailureClass.AUTH : FailureClass.ofHttpStatus(status);
   }
 
   /** The failure for an HTTP error; Gemini's message is kept, with the key and anything shaped like a secret removed. */

@@ -39,8 +39,8 @@ final class GeminiCategorizer extends LlmCategorizer {
   private Outcome outcome(HttpResponse<Buffer> response, CategorizationRequest request) {
     int status = response.statusCode();
     if (status != 200) {
-      CategorizerException error = GeminiAnswers.httpError(status, response.body(), options.common().apiKey());
-      return GeminiAnswers.retryable(status) ? Outcome.retryable(error, 0) : Outcome.fatal(error);
+      return Outcome.httpError(status, GeminiAnswers.failureClass(status, response.body()),
+          GeminiAnswers.httpError(status, response.body(), options.common().apiKey()), 0);
     }
     try {
       return Outcome.answer(GeminiAnswers.parse(response.body(), request, options.model()));
@@ -48,6 +48,4 @@ final class GeminiCategorizer extends LlmCategorizer {
       return Outcome.refusal(refusal);
     }
   }
-
-
 }

@@ -180,6 +180,48 @@ class GeminiCategorizerTest {
   }
 
   @Test
+  void aRejectedKeyIsReportedAsAnAuthFailureThatTheOpenCircuitDoesNotHideAndAnAnswerClears() throws Exception {
+    GeminiCategorizer gemini = categorizer(new JsonObject().put("retryCount", 0)
+        .put("circuitBreaker", new JsonObject().put("failures", 2).put("resetMs", 200)));
+    assertThat(gemini.status().getString("health")).isEqualTo("healthy");
+    fake.reply(FakeGemini.error(401, "UNAUTHENTICATED", "API key not valid. Please pass a valid API key."));
+    failure(gemini.categorize(request("a")));
+    JsonObject failing = gemini.status();
+    assertThat(failing.getString("health")).isEqualTo("failing");
+    assertThat(failing.getString("lastErrorClass")).isEqualTo("auth");
+    assertThat(failing.getString("lastError")).contains("HTTP 401").contains("API key not valid");
+    assertThat(java.time.Instant.parse(failing.getString("lastErrorAt"))).isBeforeOrEqualTo(java.time.Instant.now());
+
+    failure(gemini.categorize(request("b")));
+    CategorizerException refused = failure(gemini.categorize(request("c")));
+    assertThat(refused.getMessage()).startsWith("circuit open");
+    JsonObject open = gemini.status();
+    assertThat(open.getString("health")).isEqualTo("circuit_open");
+    assertThat(open.getString("circuit")).isEqualTo("OPEN");
+    assertThat(open.getString("lastError")).as("the cause, not the circuit").contains("HTTP 401");
+    assertThat(open.getString("lastErrorClass")).isEqualTo("auth");
+    assertThat(open.getJsonObject("failuresByClass")).isEqualTo(new JsonObject().put("auth", 2L).put("circuit_open", 1L));
+
+    fake.reply(FakeGemini.scores("memory", "0.9"));
+    io.mcphub.categorizer.llm.Answers.eventually(() -> gemini.categorize(request("d")));
+    JsonObject recovered = gemini.status();
+    assertThat(recovered.getString("health")).isEqualTo("healthy");
+    assertThat(recovered.getString("circuit")).isEqualTo("CLOSED");
+    assertThat(recovered.getString("lastError")).as("kept for the record").contains("HTTP 401");
+  }
+
+  @Test
+  void geminisAnswerToAKeyItDoesNotAcceptIsAnAuthFailureThoughItIsA400() {
+    GeminiCategorizer gemini = categorizer(new JsonObject().put("retryCount", 0));
+    fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key."));
+    assertThat(failure(gemini.categorize(request("a"))).getMessage()).contains("HTTP 400").contains("API key not valid");
+    assertThat(gemini.status().getString("lastErrorClass")).isEqualTo("auth");
+    fake.reply(FakeGemini.error(400, "INVALID_ARGUMENT", "Invalid JSON payload received."));
+    failure(gemini.categorize(request("b")));
+    assertThat(gemini.status().getString("lastErrorClass")).isEqualTo("rejected");
+  }
+
+  @Test
   void withoutAKeyTheCategorizerDoesNotStart() {
     assertThatThrownBy(() -> new GeminiCategorizerFactory().create(vertx, new JsonObject()))
         .isInstanceOf(CategorizerException.class).hasMessageContaining("llmCategorization.apiKey")

@@ -7,6 +7,7 @@ import io.mcphub.categorizer.CategorizerFailures;
 import io.mcphub.categorizer.Secrets;
 import io.vertx.circuitbreaker.CircuitBreaker;
 import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -23,31 +24,59 @@ import java.util.concurrent.TimeoutException;
  * provider, retried after rate limits, server errors and connection errors with jittered exponential backoff (or the
  * provider's {@code Retry-After}) inside the {@code timeoutMs} budget; behind a circuit breaker that refusals of a
  * single prompt (blocked, cut off, malformed) do not trip. Every failure is a {@link CategorizerException} whose
- * reason has been through {@link Secrets} (the API key and anything shaped like a secret removed).
- * Used on one context.
+ * reason has been through {@link Secrets} (the API key and anything shaped like a secret removed). Every call's outcome
+ * feeds the provider's {@link ProviderHealth}, reported by {@link #status()}. Used on one context.
  */
 public final class LlmCaller {
 
-  /** What one exchange with the provider produced. */
-  public record Outcome(Kind kind, Categorization answer, CategorizerException failure, long retryAfterMs) {
+  /**
+   * What one exchange with the provider produced.
+   *
+   * @param reason why it failed (null for an answer)
+   */
+  public record Outcome(Kind kind, Categorization answer, CategorizerException failure, long retryAfterMs, FailureClass reason) {
 
     public static Outcome answer(Categorization answer) {
-      return new Outcome(Kind.ANSWER, answer, null, 0);
+      return new Outcome(Kind.ANSWER, answer, null, 0, null);
     }
 
     /** The provider answered but not usefully for this prompt: fails the call, not the provider. */
     public static Outcome refusal(CategorizerException failure) {
-      return new Outcome(Kind.REFUSAL, null, failure, 0);
+      return new Outcome(Kind.REFUSAL, null, failure, 0, FailureClass.BAD_ANSWER);
     }
 
     /** Worth another try: 429, 5xx, no connection. {@code retryAfterMs} 0 means use the backoff. */
-    public static Outcome retryable(CategorizerException failure, long retryAfterMs) {
-      return new Outcome(Kind.RETRYABLE, null, failure, retryAfterMs);
+    public static Outcome retryable(CategorizerException failure, long retryAfterMs, FailureClass reason) {
+      return new Outcome(Kind.RETRYABLE, null, failure, retryAfterMs, reason);
     }
 
     /** Not worth another try (a rejected key, a bad request). */
-    public static Outcome fatal(CategorizerException failure) {
-      return new Outcome(Kind.FATAL, null, failure, 0);
+    public static Outcome fatal(CategorizerException failure, FailureClass reason) {
+      return new Outcome(Kind.FATAL, null, failure, 0, reason);
+    }
+
+    /**
+     * An HTTP error from the provider: a 429 or a 5xx is worth another try (after {@code retryAfterMs}, or the backoff
+     * when 0), anything else is not; classed by its status ({@link FailureClass#ofHttpStatus}).
+     */
+    public static Outcome httpError(int status, CategorizerException failure, long retryAfterMs) {
+      return httpError(status, FailureClass.ofHttpStatus(status), failure, retryAfterMs);
+    }
+
+    /** An HTTP error the provider's answer classes more precisely than its status (Gemini's 400 for a bad key). */
+    public static Outcome httpError(int status, FailureClass reason, CategorizerException failure, long retryAfterMs) {
+      return status == 429 || status >= 500 ? retryable(failure, retryAfterMs, reason) : fatal(failure, reason);
+    }
+  }
+
+  /** A failure on its way through the circuit breaker, with its class. */
+  private static final class ClassifiedFailure extends RuntimeException {
+
+    private final FailureClass reason;
+
+    ClassifiedFailure(FailureClass reason, CategorizerException failure) {
+      super(failure.getMessage(), failure, false, false);
+      this.reason = reason;
     }
   }
 
@@ -71,7 +100,7 @@ public final class LlmCaller {
   private long calls;
   private long failures;
   private long cacheHits;
-  private String lastError;
+  private final ProviderHealth health = new ProviderHealth();
 
   /**
    * @param provider how reasons name the provider, e.g. "Gemini"
@@ -105,16 +134,19 @@ public final class LlmCaller {
     long deadline = System.currentTimeMillis() + options.timeoutMs();
     return breaker.<Outcome>execute(() -> attempt(exchange, deadline, 0))
         .compose(outcome -> outcome.kind() == Kind.ANSWER ? Future.succeededFuture(outcome.answer())
-            : Future.failedFuture(outcome.failure()))
+            : Future.failedFuture(new ClassifiedFailure(outcome.reason(), outcome.failure())))
         .recover(this::failure)
         .map(answer -> answer.withLatency((System.nanoTime() - start) / 1_000_000))
-        .onSuccess(answer -> cache.put(key, answer));
+        .onSuccess(answer -> {
+          health.answered();
+          cache.put(key, answer);
+        });
   }
 
   private Future<Outcome> attempt(Exchange exchange, long deadline, int retry) {
     long remaining = deadline - System.currentTimeMillis();
     if (remaining <= 0) {
-      return Future.failedFuture(timedOut());
+      return Future.failedFuture(new ClassifiedFailure(FailureClass.TIMEOUT, timedOut()));
     }
     Future<Outcome> sent;
     try {
@@ -125,27 +157,27 @@ public final class LlmCaller {
     return sent.recover(error -> Future.succeededFuture(unreachable(error, deadline)))
         .compose(outcome -> switch (outcome.kind()) {
           case ANSWER, REFUSAL -> Future.succeededFuture(outcome);
-          case FATAL -> Future.failedFuture(outcome.failure());
+          case FATAL -> Future.failedFuture(new ClassifiedFailure(outcome.reason(), outcome.failure()));
           case RETRYABLE -> retryLater(outcome, exchange, deadline, retry);
         });
   }
 
   private Outcome unreachable(Throwable error, long deadline) {
     if (error instanceof CategorizerException known) {
-      return Outcome.fatal(known);
+      return Outcome.fatal(known, FailureClass.INTERNAL);
     }
     if (error instanceof TimeoutException || System.currentTimeMillis() >= deadline) {
-      return Outcome.fatal(timedOut());
+      return Outcome.fatal(timedOut(), FailureClass.TIMEOUT);
     }
     return Outcome.retryable(new CategorizerException(CategorizerFailures.UNAVAILABLE,
-        "cannot reach " + provider + ": " + Secrets.redact(String.valueOf(error.getMessage()), keys())), 0);
+        "cannot reach " + provider + ": " + Secrets.redact(String.valueOf(error.getMessage()), keys())), 0, FailureClass.UNREACHABLE);
   }
 
   private Future<Outcome> retryLater(Outcome outcome, Exchange exchange, long deadline, int retry) {
     long delay = outcome.retryAfterMs() > 0 ? outcome.retryAfterMs()
         : (long) (BACKOFF_BASE_MS * (1L << retry) * (0.5 + ThreadLocalRandom.current().nextDouble()));
     if (retry >= options.retryCount() || System.currentTimeMillis() + delay >= deadline) {
-      return Future.failedFuture(outcome.failure());
+      return Future.failedFuture(new ClassifiedFailure(outcome.reason(), outcome.failure()));
     }
     return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(t -> attempt(exchange, deadline, retry + 1));
   }
@@ -153,15 +185,22 @@ public final class LlmCaller {
   private Future<Categorization> failure(Throwable error) {
     failures++;
     CategorizerException failure;
+    FailureClass reason;
     if (error instanceof OpenCircuitException) {
+      reason = FailureClass.CIRCUIT_OPEN;
       failure = new CategorizerException(CategorizerFailures.UNAVAILABLE, "circuit open after " + options.circuitFailures()
           + " failures in a row; " + provider + " is tried again after " + options.circuitResetMs() + " ms");
+    } else if (error instanceof ClassifiedFailure classified && classified.getCause() instanceof CategorizerException known) {
+      reason = classified.reason;
+      failure = new CategorizerException(known.code(), Secrets.redact(known.getMessage(), keys()));
     } else if (error instanceof CategorizerException known) {
+      reason = FailureClass.INTERNAL;
       failure = new CategorizerException(known.code(), Secrets.redact(known.getMessage(), keys()));
     } else {
+      reason = FailureClass.INTERNAL;
       failure = new CategorizerException(CategorizerFailures.INTERNAL, provider + " call failed");
     }
-    lastError = failure.getMessage();
+    health.failed(reason, failure.getMessage(), breaker.state() == CircuitBreakerState.OPEN);
     return Future.failedFuture(failure);
   }
 
@@ -173,11 +212,14 @@ public final class LlmCaller {
     return new CategorizerException(CategorizerFailures.TIMEOUT, provider + " did not answer within " + options.timeoutMs() + " ms");
   }
 
-  /** Circuit state, counters, cache and last error, for {@code /health}; never a secret. */
+  /**
+   * For {@code /health}; never a secret: the model, the circuit state ({@code CLOSED}, {@code OPEN},
+   * {@code HALF_OPEN}), counters, cache, and the provider's {@linkplain ProviderHealth health} ({@code health},
+   * {@code lastError}, {@code lastErrorClass}, {@code lastErrorAt}, {@code failuresByClass}).
+   */
   public JsonObject status() {
-    JsonObject status = new JsonObject().put("model", options.model()).put("circuit", breaker.state().name())
-        .put("calls", calls).put("failures", failures).put("cacheHits", cacheHits).put("cacheSize", cache.size());
-    return lastError == null ? status : status.put("lastError", lastError);
+    return health.addTo(new JsonObject().put("model", options.model()).put("circuit", breaker.state().name())
+        .put("calls", calls).put("failures", failures).put("cacheHits", cacheHits).put("cacheSize", cache.size()));
   }
 
   /** Closes the breaker and the web client. */

@@ -20,6 +20,21 @@ public final class Answers {
     }
   }
 
+  /** The first answer of repeated calls (a pause between them), for a state that passes by itself; fails after 10 s. */
+  public static <T> T eventually(java.util.function.Supplier<Future<T>> call) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        return await(call.get());
+      } catch (CategorizerException e) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no answer within 10 s; last failure: " + e.getMessage(), e);
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
   /** The {@link CategorizerException} the answer failed with (an assertion error when it did not fail so). */
   public static CategorizerException failure(Future<?> future) {
     try {

@@ -48,11 +48,8 @@ final class OpenAiExchange {
   static Outcome outcome(HttpResponse<Buffer> response, CategorizationRequest request, OpenAiOptions options) {
     int status = response.statusCode();
     if (status != 200) {
-      CategorizerException error = httpError(status, response.body(), options.common().apiKey());
-      if (status == 429 || status >= 500) {
-        return Outcome.retryable(error, retryAfterMs(response.getHeader("Retry-After")));
-      }
-      return Outcome.fatal(error);
+      return Outcome.httpError(status, httpError(status, response.body(), options.common().apiKey()),
+          retryAfterMs(response.getHeader("Retry-After")));
     }
     try {
       return Outcome.answer(parse(response.body(), request, options.common().model()));

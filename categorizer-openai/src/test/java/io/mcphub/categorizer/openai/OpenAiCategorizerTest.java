@@ -54,6 +54,24 @@ class OpenAiCategorizerTest {
 
 
   @Test
+  void aRejectedKeyThenAQuotaAreReportedByClassAndTheNextAnswerClearsTheFailure() throws Exception {
+    OpenAiCategorizer openai = categorizer(new JsonObject().put("retryCount", 0));
+    fake.reply(FakeChatCompletions.error(401, "invalid_request_error", "invalid_api_key", "Incorrect API key provided: sk-te****mnop."));
+    failure(openai.categorize(request("a")));
+    JsonObject rejected = openai.status();
+    assertThat(rejected.getString("health")).isEqualTo("failing");
+    assertThat(rejected.getString("lastErrorClass")).isEqualTo("auth");
+    assertThat(rejected.getString("lastError")).contains("HTTP 401").doesNotContain("sk-te");
+    fake.reply(FakeChatCompletions.error(429, "insufficient_quota", "insufficient_quota", "You exceeded your current quota."));
+    failure(openai.categorize(request("b")));
+    assertThat(openai.status().getString("lastErrorClass")).isEqualTo("quota");
+    assertThat(openai.status().getJsonObject("failuresByClass")).isEqualTo(new JsonObject().put("auth", 1L).put("quota", 1L));
+    fake.reply(FakeChatCompletions.scores("filesystem", "0.9"));
+    await(openai.categorize(request("c")));
+    assertThat(openai.status().getString("health")).isEqualTo("healthy");
+  }
+
+  @Test
   void sendsAStrictJsonSchemaRequestWithTheBearerKeyAndReadsTheScores() throws Exception {
     fake.reply(FakeChatCompletions.scores("filesystem", "0.91", "web", "0.05", "cloud", "0.99"));
     Categorization answer = await(categorizer(new JsonObject()).categorize(request("Read notes.txt")));

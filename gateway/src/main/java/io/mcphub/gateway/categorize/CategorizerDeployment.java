@@ -141,6 +141,7 @@ public final class CategorizerDeployment {
     String id = deployments.remove(name);
     deployedConfigs.remove(name);
     statuses.remove(name);
+    CategorizerHealth.of(vertx).forget(name);
     return id == null ? Future.succeededFuture() : vertx.undeploy(id).otherwiseEmpty();
   }
 
@@ -177,19 +178,25 @@ public final class CategorizerDeployment {
   }
 
   /**
-   * A categorizer's health: its own status (circuit state, last error) when it runs. A provider that does not run
-   * is only degraded while the heuristic may take over; a heuristic that does not run is down.
+   * A categorizer's health: its own status (circuit state, last error, {@code health}) when it runs. A categorizer
+   * that does not run, or reports itself {@code failing} or {@code circuit_open}, is {@code degraded}: still
+   * {@code up} while the heuristic takes over for it, down when it is the heuristic or a provider without fallback.
    */
   public Future<JsonObject> health(CategorizerStatus categorizer) {
     boolean essential = PromptAnalyzer.HEURISTIC.equals(categorizer.name())
         || categorizer.name().equals(options.llm().provider()) && !options.llm().fallbackToHeuristic();
     if (!categorizer.running()) {
       return Future.succeededFuture(new JsonObject().put("state", "failed").put("lastError", categorizer.error())
-          .put("up", !essential).put("answeredBy", essential ? null : PromptAnalyzer.HEURISTIC));
+          .put("up", !essential).put("degraded", true).put("answeredBy", essential ? null : PromptAnalyzer.HEURISTIC));
     }
     return vertx.eventBus().<JsonObject>request(CategorizerAddresses.statusOf(categorizer.name()), new JsonObject(),
             new DeliveryOptions().setSendTimeout(STATUS_TIMEOUT_MS))
-        .map(reply -> reply.body().copy().put("state", "running").put("up", true))
+        .map(reply -> {
+          CategorizerHealth.of(vertx).observe(categorizer.name(), reply.body());
+          boolean degraded = reply.body().getValue("health") instanceof String health && !CategorizerHealth.HEALTHY.equals(health);
+          JsonObject data = reply.body().copy().put("state", "running").put("up", !(degraded && essential)).put("degraded", degraded);
+          return degraded && !essential ? data.put("answeredBy", PromptAnalyzer.HEURISTIC) : data;
+        })
         .otherwise(error -> new JsonObject().put("state", "running").put("up", true).put("status", "unavailable"));
   }
 

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * ({@code llmCategorization.toolScorer}, e.g. {@code "embedding"}) is asked at the same time for its tool scores,
  * which join the analysis as one more piece of evidence; when it fails, times out
  * ({@code toolScorerTimeoutMs}, default {@value #DEFAULT_TOOL_SCORER_TIMEOUT_MS} ms) or has no tools embedded yet,
- * the analysis goes on without them.
+ * the analysis goes on without them. A provider failure, and the first answer after failures, make
+ * {@link CategorizerHealth} read the provider's status (one WARN line when its health changed).
  */
 public final class PromptAnalyzer {
 
@@ -45,12 +46,14 @@ public final class PromptAnalyzer {
   private final FilteringStats stats = new FilteringStats();
 
   private final HubMetrics metrics;
+  private final CategorizerHealth health;
 
   /**
    * @param categories the deployment's non-empty categories at the time of each analysis (within the request budget)
    */
   public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics, Supplier<List<CategoryDefinition>> categories) {
     this.metrics = metrics;
+    this.health = CategorizerHealth.of(vertx);
     this.llm = options.llm();
     this.categories = categories;
     this.heuristic = new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS);
@@ -92,6 +95,9 @@ public final class PromptAnalyzer {
       if (outcome.failed() && outcome.cause() instanceof CategorizerException failed) {
         stats.recordProviderFailure(failed.code());
         metrics.categorizerFailure(provider.name(), failed.code());
+      }
+      if (outcome.failed() || health.failing(provider.name())) {
+        health.refresh(provider.name());
       }
       if (outcome.succeeded() && !exposed(outcome.result()).isEmpty()) {
         return Future.succeededFuture(analysis(outcome.result(), start, null));

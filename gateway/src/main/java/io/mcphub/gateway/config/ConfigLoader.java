@@ -10,12 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads one or more config files through Vert.x Config and merges them in order: a later file replaces
  * whole {@code mcpServers} entries of the same name and every other top-level key it sets.
  */
 public final class ConfigLoader {
+
+  private static final Pattern LOCATION = Pattern.compile("line: (\\d+), column: (\\d+)");
+  /** Jackson's {@code (start marker at [Source: …; line: 1, column: 1])}: the location is reported on its own. */
+  private static final Pattern SOURCE = Pattern.compile("\\s*\\(?[a-z ]*\\[Source: [^\\]]*]\\)?");
 
   private final Vertx vertx;
   private final ConfigParser parser;
@@ -30,13 +36,8 @@ public final class ConfigLoader {
     for (Path file : files) {
       merged = merged.compose(acc -> read(file).map(json -> merge(acc, json)));
     }
-    return merged.compose(json -> {
-      try {
-        return Future.succeededFuture(parser.parse(json));
-      } catch (ConfigException e) {
-        return Future.failedFuture(e);
-      }
-    });
+    // parsing may create the directories ${stateDir} and ${workspace} name
+    return merged.compose(json -> vertx.executeBlocking(() -> parser.parse(json), false));
   }
 
   private Future<JsonObject> read(Path file) {
@@ -48,7 +49,7 @@ public final class ConfigLoader {
     ConfigRetriever retriever = ConfigRetriever.create(vertx,
         new ConfigRetrieverOptions().setIncludeDefaultStores(false).setScanPeriod(-1).addStore(store));
     return retriever.getConfig()
-        .recover(error -> Future.failedFuture(new ConfigException(file + ": not valid JSON: " + oneLine(error))))
+        .recover(error -> Future.failedFuture(new ConfigException(file + syntaxError(error))))
         .eventually(retriever::close);
   }
 
@@ -69,13 +70,23 @@ public final class ConfigLoader {
     return "mcpServers".equals(key) || "servers".equals(key);
   }
 
-  private static String oneLine(Throwable error) {
+  /**
+   * {@code : line 3, column 17: not valid JSON: <what the parser expected>}, from Jackson's message (its location is the
+   * last {@code line: …, column: …} in it; the source excerpts are left out).
+   */
+  static String syntaxError(Throwable error) {
     Throwable root = error;
     while (root.getCause() != null) {
       root = root.getCause();
     }
     String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    Matcher location = LOCATION.matcher(message);
+    String where = "";
+    while (location.find()) {
+      where = ": line " + location.group(1) + ", column " + location.group(2);
+    }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    String firstLine = newline < 0 ? message : message.substring(0, newline);
+    return where + ": not valid JSON: " + SOURCE.matcher(firstLine).replaceAll("").strip();
   }
 }

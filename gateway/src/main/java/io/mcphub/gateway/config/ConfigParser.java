@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * Turns the merged JSON of the config files into a {@link HubConfig}, collecting every problem
- * before failing. Unknown keys ({@code note}, {@code comment}, …) are ignored.
+ * before failing. An unknown key is a warning naming its path and the key it probably meant ({@link ConfigKeys});
+ * notes ({@code comment}, {@code note}, …) and keys other tools write are accepted silently.
  */
 public final class ConfigParser {
 
@@ -25,6 +26,7 @@ public final class ConfigParser {
   public HubConfig parse(JsonObject json) {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    ConfigKeys.check(json, warnings, problems);
     JsonObject resolved = json.copy();
     new Placeholders(environment).resolve(resolved, "", problems);
     forgiveOptionalApiKey(resolved, problems, warnings);
@@ -125,13 +127,18 @@ public final class ConfigParser {
     TransportType type = transportType(server, command, url);
     ServerConfig config = new ServerConfig(
         name, type, server.has("type"), command, server.strings("args"), server.stringMap("env"),
-        server.string("cwd", null), url, server.stringMap("headers"), server.bool("disabled", false),
+        server.string("cwd", null), url, server.stringMap("headers"), disabled(server),
         server.string("category", null),
         server.longInRange("timeout", ServerConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1, 24L * 3_600_000),
         server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000),
         IsolationOptions.parse(server),
         namespace(server, name));
     return problems.size() == before ? java.util.Optional.of(config) : java.util.Optional.empty();
+  }
+
+  /** {@code "disabled": true} (MCP Hub's and Cline's spelling), or {@code "disable": true}, read the same way. */
+  private static boolean disabled(FieldReader server) {
+    return server.bool("disabled", false) | server.bool("disable", false);
   }
 
   /**

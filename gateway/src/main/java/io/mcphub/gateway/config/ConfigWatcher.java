@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the config files (polling their size and modification time) and hands a reloaded config to the hub once
- * a change has settled. A config that does not load or does not apply is logged with its problems and the running
- * one is kept.
+ * a change has settled. A config that does not load or does not apply is refused: one ERROR line per problem, and the
+ * running one is kept (a file whose servers went under a mistyped key, for one, would otherwise stop them all).
  */
 public final class ConfigWatcher {
 
@@ -69,9 +69,9 @@ public final class ConfigWatcher {
   private Future<Void> reload() {
     return loader.load(files).compose(apply).recover(error -> {
       if (error instanceof ConfigException config) {
-        config.problems().forEach(problem -> LOG.warn("config reload refused, running config kept: {}", problem));
+        config.problems().forEach(problem -> LOG.error("config reload refused, running config kept: {}", problem));
       } else {
-        LOG.warn("config reload refused, running config kept: {}", error.getMessage());
+        LOG.error("config reload refused, running config kept: {}", error.getMessage());
       }
       return Future.succeededFuture();
     });

@@ -7,7 +7,8 @@ import java.util.Map;
  * The whole validated configuration.
  *
  * @param servers {@code mcpServers} in file order
- * @param warnings problems that do not stop the hub (e.g. an LLM key missing while the heuristic can take over)
+ * @param warnings problems that do not stop the hub (an unknown key, an LLM key missing while the heuristic can take
+ *     over); the caller logs them
  */
 public record HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
     List<String> warnings) {

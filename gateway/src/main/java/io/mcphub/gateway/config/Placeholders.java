@@ -10,16 +10,19 @@ import java.util.regex.Pattern;
 
 /**
  * Resolves {@code ${VAR}} and {@code ${env:VAR}} in every string of a JSON tree, in place. A variable
- * that is not set is reported with the JSON path of the string that needs it.
+ * that is not set is reported with the JSON path of the string that needs it. {@code ${stateDir}}, {@code ${workspace}},
+ * {@code ${workspaceFolder}} and {@code ${userHome}} are predefined ({@link HubPaths}).
  */
 final class Placeholders {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(?:env:)?([A-Za-z_][A-Za-z0-9_]*)}");
 
   private final Function<String, String> environment;
+  private final HubPaths paths;
 
   Placeholders(Function<String, String> environment) {
     this.environment = environment;
+    this.paths = new HubPaths(environment);
   }
 
   void resolve(JsonObject object, String path, List<String> problems) {
@@ -58,7 +61,7 @@ final class Placeholders {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String name = matcher.group(1);
-      String value = environment.apply(name);
+      String value = matcher.group().startsWith("${env:") ? environment.apply(name) : predefinedOrVariable(name, path, problems);
       if (value == null) {
         problems.add(path + ": environment variable " + name + " is not set (referenced as " + matcher.group() + ")");
         value = "";
@@ -67,5 +70,15 @@ final class Placeholders {
     }
     matcher.appendTail(out);
     return out.toString();
+  }
+
+  private String predefinedOrVariable(String name, String path, List<String> problems) {
+    try {
+      String predefined = paths.predefined(name);
+      return predefined != null ? predefined : environment.apply(name);
+    } catch (java.io.IOException e) {
+      problems.add(path + ": cannot create the directory ${" + name + "} names: " + e);
+      return "";
+    }
   }
 }

@@ -65,7 +65,8 @@ public final class HubRouter {
     router.delete(MCP_PATH).handler(streamable::delete);
     router.get(SSE_PATH).handler(legacy::open);
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
-    HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks);
+    HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks)
+        .resultMapper(io.mcphub.gateway.health.HubHealth::degraded);
     router.get("/health").handler(health);
     router.get("/api/health").order(-1).handler(health);
     router.get("/metrics").handler(metrics.scrapeHandler());

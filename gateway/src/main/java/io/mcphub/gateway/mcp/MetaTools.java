@@ -231,14 +231,11 @@ final class MetaTools {
     if (toolArguments != null && !(toolArguments instanceof JsonObject)) {
       return Future.succeededFuture(toolError("arguments must be an object"));
     }
-    CatalogEntry tool = hub.registry().tool(toolName);
-    if (tool == null) {
-      McpException unavailable = ToolHandlers.unavailableOwner(hub.registry(), toolName);
-      return Future.succeededFuture(toolError(unavailable != null ? unavailable.getMessage() : "Unknown tool: " + toolName));
+    ToolLookup.Found found = ToolLookup.callable(hub.registry(), policy, request.session(), toolName);
+    if (found.refusal() != null) {
+      return Future.succeededFuture(toolError(found.refusal().getMessage()));
     }
-    if (!policy.callable(request.session(), tool)) {
-      return Future.succeededFuture(toolError("Unknown tool: " + toolName));
-    }
+    CatalogEntry tool = found.tool();
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
     return hub.forwarding().forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
@@ -304,8 +301,11 @@ final class MetaTools {
   private void log(String prompt, Analysis analysis) {
     String categories = analysis.scores().stream().filter(s -> analysis.exposed().contains(s.category()))
         .map(CategoryScore::category).collect(Collectors.joining(","));
-    LOG.atInfo().addKeyValue("latencyMs", analysis.latencyMs()).addKeyValue("source", analysis.source())
-        .addKeyValue("categories", categories).log("LLM analysis completed");
+    // one line per analysis is worth INFO when an LLM provider answered, or failed and the heuristic stood in; the
+    // heuristic's own analyses are DEBUG unless DEBUG_TOOL_FILTERING asks for them
+    boolean quiet = PromptAnalyzer.HEURISTIC.equals(analysis.source()) && analysis.providerFailure() == null && !debugDecisions;
+    LOG.atLevel(quiet ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO).addKeyValue("latencyMs", analysis.latencyMs())
+        .addKeyValue("source", analysis.source()).addKeyValue("categories", categories).log("LLM analysis completed");
     if (debugDecisions) {
       String scores = analysis.scores().stream().map(s -> s.category() + "=" + s.confidence()).collect(Collectors.joining(","));
       LOG.atInfo().addKeyValue("promptSha256", hash(prompt)).addKeyValue("scores", scores).addKeyValue("source", analysis.source())

@@ -2,12 +2,10 @@ package io.mcphub.gateway.mcp;
 
 import io.mcphub.gateway.exposure.Exposure;
 import io.mcphub.gateway.exposure.ExposurePolicy;
-import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
-import io.mcphub.gateway.upstream.Upstream;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +13,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * {@code tools/list} and {@code tools/call}, both governed by the same {@link ExposurePolicy}; meta tools first. A call
  * to a tool of a configured server that is not connected right now is answered {@code UPSTREAM_UNAVAILABLE} (retry),
- * not "Unknown tool".
+ * a call to a tool hidden from the session says so and how to get it, and only a name no tool has is "Unknown tool"
+ * ({@link ToolLookup}).
  */
 final class ToolHandlers {
 
@@ -61,24 +60,12 @@ final class ToolHandlers {
     if (meta.handles(name)) {
       return meta.call(name, request);
     }
-    CatalogEntry tool = registry.tool(name);
-    if (tool == null) {
-      McpException unavailable = unavailableOwner(registry, name);
-      return Future.failedFuture(unavailable != null ? unavailable : McpException.invalidParams("Unknown tool: " + name));
+    ToolLookup.Found found = ToolLookup.listed(registry, exposure, request.session(), name);
+    if (found.refusal() != null) {
+      return Future.failedFuture(found.refusal());
     }
-    if (!exposure.visible(request.session(), tool)) {
-      return Future.failedFuture(McpException.invalidParams("Unknown tool: " + name));
-    }
+    CatalogEntry tool = found.tool();
     JsonObject params = request.params().put("name", tool.originalName());
     return forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params);
-  }
-
-  /**
-   * For a name no listed tool has: the retryable error when a configured server owns its namespace but is not connected
-   * (restarting, stopped), else null (the name is unknown).
-   */
-  static McpException unavailableOwner(CapabilityRegistry registry, String name) {
-    Upstream owner = registry.namespaceOwner(name);
-    return owner == null ? null : UpstreamUnavailable.whileNotConnected(owner);
   }
 }

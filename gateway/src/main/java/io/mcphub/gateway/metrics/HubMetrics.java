@@ -28,8 +28,9 @@ import java.util.function.Supplier;
 
 /**
  * The hub's Prometheus metrics, served at {@code /metrics}: Vert.x's HTTP server and client metrics plus the
- * hub's own — prompt analyses by source (latency histogram), exposure updates, categorizer failures and fallbacks,
- * upstream calls, errors and latency by server, active sessions.
+ * hub's own — prompt analyses by source (latency histogram), exposure updates, categorizer failures (by code, and
+ * by class) and fallbacks, categorizer health and circuit state, upstream calls, errors and latency by server, active
+ * sessions.
  *
  * <p>Tags only take known values, so no client can add series: an HTTP method other than the standard ones is
  * {@value #OTHER}, a JSON-RPC method the hub does not handle is {@value #OTHER}, and HTTP path tags (off by default; a
@@ -132,6 +133,25 @@ public final class HubMetrics {
   public void categorizerFailure(String categorizer, int code) {
     Counter.builder("mcp_hub_categorizer_failures").description("Categorizer failures, by failure code")
         .tags("categorizer", categorizer, "code", String.valueOf(code)).register(registry).increment();
+  }
+
+  /** Failures of a categorizer's provider by class ({@code auth}, {@code quota}, ...; a closed set, see CategorizerHealth). */
+  public void categorizerFailures(String categorizer, String failureClass, long count) {
+    Counter.builder("mcp_hub_categorizer_provider_failures")
+        .description("Failures of a categorizer's provider, by class (auth, quota, timeout, circuit_open, ...)")
+        .tags("categorizer", categorizer, "reason", failureClass).register(registry).increment(count);
+  }
+
+  /**
+   * A categorizer's health (0 healthy, 1 failing, 2 circuit open) and circuit state (0 closed, 1 half-open, 2 open),
+   * registered once per categorizer name.
+   */
+  public void categorizerHealthGauges(String categorizer, Supplier<Number> health, Supplier<Number> circuit) {
+    Gauge.builder("mcp_hub_categorizer_health", health).description("Categorizer health: 0 healthy, 1 failing, 2 circuit open")
+        .tag("categorizer", categorizer).strongReference(true).register(registry);
+    Gauge.builder("mcp_hub_categorizer_circuit_state", circuit)
+        .description("Categorizer circuit breaker: 0 closed, 1 half-open, 2 open")
+        .tag("categorizer", categorizer).strongReference(true).register(registry);
   }
 
   public void fallback() {

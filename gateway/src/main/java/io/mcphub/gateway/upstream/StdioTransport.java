@@ -38,8 +38,14 @@ import org.slf4j.LoggerFactory;
  */
 final class StdioTransport implements UpstreamTransport {
 
-  /** Variables a child inherits from the hub; everything else comes from its configured {@code env}. */
-  static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "LANG");
+  /**
+   * Variables a child inherits from the hub; everything else (API keys and other secrets of the hub's environment
+   * included) comes only from its configured {@code env}. Proxy and CA settings pass so that {@code npx} and
+   * {@code uvx} reach their registries behind a corporate proxy.
+   */
+  static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "USER", "LOGNAME", "SHELL", "TERM", "LANG",
+      "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
+      "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR");
   /** The longest stdout line (one JSON-RPC message) accepted: 64 MiB. */
   static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
   /** A stderr line longer than this ends stderr logging for the process (the rest is read and discarded). */

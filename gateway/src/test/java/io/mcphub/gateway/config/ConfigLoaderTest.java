@@ -38,13 +38,17 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theShippedConfigsLoad(Vertx vertx, VertxTestContext test) {
-    ConfigLoader loader = new ConfigLoader(vertx, name -> name.endsWith("_API_KEY") || name.endsWith("_TOKEN") ? "dummy" : null);
+  void theShippedConfigsLoad(Vertx vertx, VertxTestContext test, @TempDir Path dir) {
+    ConfigLoader loader = new ConfigLoader(vertx, name -> switch (name) {
+      case "XDG_STATE_HOME", HubPaths.WORKSPACE_VARIABLE -> dir.resolve(name).toString();
+      default -> name.endsWith("_API_KEY") || name.endsWith("_TOKEN") ? "dummy" : null;
+    });
     loader.load(List.of(Path.of("../conf/mcp-servers.json"))).compose(defaults -> {
       test.verify(() -> {
         assertThat(defaults.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
         assertThat(defaults.filtering().llm().provider()).isEqualTo("heuristic");
         assertThat(defaults.servers()).containsOnlyKeys("filesystem", "memory");
+        assertThat(defaults.warnings()).isEmpty();
       });
       return loader.load(List.of(Path.of("../conf/examples/mcp-servers.gemini.json")));
     }).compose(gemini -> {
@@ -56,6 +60,7 @@ class ConfigLoaderTest {
       return loader.load(List.of(Path.of("../conf/mcp-servers.staging.json")));
     }).onComplete(test.succeeding(staging -> test.verify(() -> {
       assertThat(staging.filteringMode()).isEqualTo(FilteringMode.PROMPT_BASED);
+      assertThat(staging.warnings()).isEmpty();
       assertThat(staging.filtering().defaultExposure()).isEqualTo(FilteringOptions.DefaultExposure.META_ONLY);
       assertThat(staging.filtering().sessionIsolation()).isTrue();
       assertThat(staging.filtering().llm().provider()).isEqualTo("gemini");
@@ -74,9 +79,26 @@ class ConfigLoaderTest {
     loader.load(List.of(dir.resolve("absent.json"))).onComplete(test.failing(missing -> test.verify(() -> {
       assertThat(((ConfigException) missing).problems()).containsExactly(dir.resolve("absent.json") + ": config file not found");
       loader.load(List.of(broken)).onComplete(test.failing(invalid -> test.verify(() -> {
-        assertThat(((ConfigException) invalid).problems().get(0)).startsWith(broken + ": not valid JSON");
+        assertThat(((ConfigException) invalid).problems().get(0)).startsWith(broken + ": line 1, column ").contains(": not valid JSON: ");
         test.completeNow();
       })));
+    })));
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheFileLineAndColumn(Vertx vertx, VertxTestContext test, @TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("hub.json"), """
+        {
+          "mcpServers": {
+            "a": {"command": "x",}
+          }
+        }
+        """);
+    new ConfigLoader(vertx, name -> null).load(List.of(file)).onComplete(test.failing(error -> test.verify(() -> {
+      String problem = ((ConfigException) error).problems().get(0);
+      assertThat(problem).startsWith(file + ": line 3, column 26: not valid JSON: ")
+          .contains("was expecting double-quote to start field name").doesNotContain("Source");
+      test.completeNow();
     })));
   }
 }

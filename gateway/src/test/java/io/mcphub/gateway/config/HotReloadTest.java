@@ -76,6 +76,28 @@ class HotReloadTest {
   }
 
   @Test
+  void aReloadThatWouldStopEveryServerBecauseOfAMistypedKeyIsRefusedWithAnError(@TempDir Path dir) throws Exception {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger watcherLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ConfigWatcher.class);
+    log.start();
+    watcherLog.addAppender(log);
+    Path file = dir.resolve("hub.json");
+    Files.writeString(file, config(new JsonObject().put("fx", TestHub.fixture("fx")), new JsonObject()).encode());
+    try (TestHub hub = TestHub.watching(file, System::getenv); McpSyncClient client = hub.client()) {
+      JsonObject typo = config(new JsonObject().put("fx", TestHub.fixture("fx")), new JsonObject());
+      typo.put("mcpServer", typo.remove("mcpServers"));
+      Files.writeString(file, typo.encode());
+      Await.until(() -> log.list.stream().anyMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.ERROR
+          && event.getFormattedMessage().equals("config reload refused, running config kept: mcpServer: unknown key; did you mean"
+              + " mcpServers? Without \"mcpServers\" the hub would run no server")));
+      assertThat(hub.<UpstreamState>onHub(h -> h.upstream("fx").state())).isEqualTo(UpstreamState.CONNECTED);
+      assertThat(names(client)).contains("fx__echo");
+    } finally {
+      watcherLog.detachAppender(log);
+    }
+  }
+
+  @Test
   void settingModeToStaticRollsPromptBasedFilteringBackLive(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("hub.json");
     JsonObject servers = new JsonObject().put("fx", TestHub.fixture("fx").put("category", "development"));

@@ -124,16 +124,26 @@ class PromptFilteringTest {
   }
 
   @Test
-  void aHiddenToolCannotBeCalledButHubCallToolReachesIt() {
+  void aHiddenToolIsAnsweredHiddenWithTheWayToGetItAndHubCallToolReachesIt() {
     try (McpSyncClient client = hub.client()) {
       assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("memory__read_graph", Map.of())))
-          .isInstanceOf(McpError.class).hasMessageContaining("Unknown tool: memory__read_graph");
+          .isInstanceOfSatisfying(McpError.class, error -> {
+            assertThat(error.getJsonRpcError().code()).isEqualTo(-32602);
+            assertThat(error.getMessage()).contains("memory__read_graph exists but is hidden from this session")
+                .contains("hub__analyze_prompt").contains("hub__call_tool").doesNotContain("Unknown tool");
+          });
+      assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("memory__no_such_tool", Map.of())))
+          .isInstanceOfSatisfying(McpError.class, error -> {
+            assertThat(error.getJsonRpcError().code()).isEqualTo(-32602);
+            assertThat(error.getMessage()).contains("Unknown tool: memory__no_such_tool").doesNotContain("hidden");
+          });
       McpSchema.CallToolResult viaMeta = client.callTool(new McpSchema.CallToolRequest("hub__call_tool",
           Map.of("name", "memory__read_graph", "arguments", Map.of())));
       assertThat(viaMeta.isError()).isNotEqualTo(Boolean.TRUE);
       assertThat(((McpSchema.TextContent) viaMeta.content().get(0)).text()).contains("entities");
       McpSchema.CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("hub__call_tool", Map.of("name", "nope__x")));
       assertThat(unknown.isError()).isTrue();
+      assertThat(((McpSchema.TextContent) unknown.content().get(0)).text()).isEqualTo("Unknown tool: nope__x");
     }
   }
 

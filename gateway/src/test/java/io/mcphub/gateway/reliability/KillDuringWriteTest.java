@@ -38,15 +38,19 @@ class KillDuringWriteTest {
     int attempts = Campaign.scaled(5);
     long lost = 0;
     long failures = 0;
+    List<String> failed = new java.util.ArrayList<>();
     for (int i = 0; i < attempts; i++) {
-      Process writer = startWriter(file);
+      Path errors = Files.createTempFile("state-file-writer", ".err");
+      Process writer = startWriter(file, errors);
       AtomicLong saved = new AtomicLong(-1);
       CompletableFuture<Void> killed = Blocking.run(() -> killInsideASave(writer, dir, saved));
       killed.get(60, TimeUnit.SECONDS);
       assertThat(writer.waitFor(20, TimeUnit.SECONDS)).isTrue();
       if (saved.get() < 0) {
         failures++;
+        failed.add("exit " + writer.exitValue() + ": " + Files.readString(errors));
       }
+      Files.delete(errors);
       long found = StateFileWriter.generationOf(new LearnedCategoryStore(file).load());
       if (found < 0 || found < saved.get()) {
         lost++;
@@ -58,15 +62,15 @@ class KillDuringWriteTest {
           attempts, failures, lost);
       assertThat(names).as("files left beside the state file").containsExactly("tool-categories.json");
     }
-    assertThat(failures).isZero();
+    assertThat(failures).as("writers that ended before a complete save: %s", failed).isZero();
     assertThat(lost).isZero();
   }
 
-  private static Process startWriter(Path file) throws IOException {
+  private static Process startWriter(Path file, Path errors) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         StateFileWriter.class.getName(), file.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(errors.toFile())
         .start();
   }
 
