@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.mcp.SessionOrigin;
 import io.mcphub.gateway.session.ClientStream;
 import io.mcphub.gateway.session.Session;
@@ -59,7 +60,7 @@ final class PostExchange extends SessionOrigin {
       response.setStatusCode(202).end();
       return;
     }
-    String body = batch ? new JsonArray(List.copyOf(responses)).encode() : responses.get(0).encode();
+    String body = batch ? new JsonArray(List.copyOf(responses)).encode() : JsonRpc.encode(responses.get(0));
     response.putHeader("Content-Type", McpHeaders.JSON).end(body);
   }
 }

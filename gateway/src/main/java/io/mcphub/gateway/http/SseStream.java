@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.session.ClientStream;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -56,7 +57,7 @@ final class SseStream implements ClientStream {
 
   @Override
   public boolean write(JsonObject message) {
-    String json = message.encode();
+    String json = JsonRpc.encode(message);
     return send(Buffer.buffer(json.length() + 24).appendString("event: message\ndata: ").appendString(json)
         .appendString("\n\n"));
   }

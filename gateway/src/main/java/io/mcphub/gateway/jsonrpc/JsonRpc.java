@@ -1,5 +1,6 @@
 package io.mcphub.gateway.jsonrpc;
 
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -49,6 +50,18 @@ public final class JsonRpc {
       body.put("data", error.data());
     }
     return new JsonObject().put("jsonrpc", VERSION).put("id", id).put("error", body);
+  }
+
+  /**
+   * The JSON text of a message to send. A response carrying an {@link EncodedResult} gets that result's text spliced in
+   * rather than serialised again.
+   */
+  public static String encode(JsonObject message) {
+    if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
+      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + Json.encode(message.getValue("id")) + ",\"result\":"
+          + result.encoded() + "}";
+    }
+    return message.encode();
   }
 
   public static boolean isRequest(JsonObject message) {

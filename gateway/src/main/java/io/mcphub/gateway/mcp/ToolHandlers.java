@@ -1,7 +1,9 @@
 package io.mcphub.gateway.mcp;
 
+import io.mcphub.gateway.exposure.Exposure;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.vertx.core.Future;
@@ -20,6 +22,7 @@ final class ToolHandlers {
   private final ExposurePolicy exposure;
   private final MetaTools meta;
   private final Forwarding forwarding;
+  private final ToolListCache listed = new ToolListCache();
 
   ToolHandlers(CapabilityRegistry registry, ExposurePolicy exposure, MetaTools meta, Forwarding forwarding) {
     this.registry = registry;
@@ -30,17 +33,25 @@ final class ToolHandlers {
 
   Future<JsonObject> list(McpRequest request) {
     ListCursor.refuseAny(request.params());
+    Session session = request.session();
+    // outside prompt-based mode what a session sees does not depend on the session
+    Exposure shown = exposure.promptBased() ? exposure.exposure(session) : null;
+    Iterable<CatalogEntry> catalog = registry.tools();
+    return Future.succeededFuture(listed.get(catalog, exposure.options(), shown, () -> build(catalog, session)));
+  }
+
+  private JsonObject build(Iterable<CatalogEntry> catalog, Session session) {
     JsonArray tools = new JsonArray();
     if (exposure.listsMetaTools()) {
       MetaTools.definitions().forEach(tools::add);
     }
-    java.util.function.Predicate<CatalogEntry> visible = exposure.visibleTo(request.session());
-    for (CatalogEntry tool : registry.tools()) {
+    java.util.function.Predicate<CatalogEntry> visible = exposure.visibleTo(session);
+    for (CatalogEntry tool : catalog) {
       if (visible.test(tool)) {
         tools.add(tool.definition());
       }
     }
-    return Future.succeededFuture(new JsonObject().put("tools", tools));
+    return new JsonObject().put("tools", tools);
   }
 
   Future<JsonObject> call(McpRequest request) {
