@@ -34,10 +34,11 @@ final class ToolHandlers {
   Future<JsonObject> list(McpRequest request) {
     ListCursor.refuseAny(request.params());
     Session session = request.session();
-    // outside prompt-based mode what a session sees does not depend on the session
+    // outside prompt-based mode what a session sees depends only on its grant
     Exposure shown = exposure.promptBased() ? exposure.exposure(session) : null;
     Iterable<CatalogEntry> catalog = registry.tools();
-    return Future.succeededFuture(listed.get(catalog, exposure.options(), shown, () -> build(catalog, session)));
+    ToolListCache.View view = new ToolListCache.View(catalog, exposure.options(), shown, session.grant());
+    return Future.succeededFuture(listed.get(view, () -> build(catalog, session)));
   }
 
   private JsonObject build(Iterable<CatalogEntry> catalog, Session session) {

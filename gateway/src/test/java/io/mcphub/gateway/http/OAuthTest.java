@@ -194,6 +194,18 @@ class OAuthTest {
   }
 
   @Test
+  void callersWithDifferentScopesNeverShareAToolList() {
+    String everything = token("judy", "tools:all");
+    String limited = token("karl", "fx:use");
+    String all = initialize(everything);
+    String some = initialize(limited);
+    for (int round = 0; round < 2; round++) {
+      assertThat(toolNames(all, everything)).contains("fx__echo", "other__echo");
+      assertThat(toolNames(some, limited)).contains("fx__echo").doesNotContain("other__echo");
+    }
+  }
+
+  @Test
   void aValidTokenWithoutAnyMappedScopeSeesNoUpstreamTool() {
     String token = token("dave", "profile");
     String session = initialize(token);
