@@ -144,9 +144,21 @@ final class BearerAuth implements Handler<RoutingContext> {
     return oauth.options().metadataUrl();
   }
 
-  /** A quoted-string's content for an auth-param: no quote or backslash (RFC 6750 §3 restricts the characters). */
-  private static String quoted(String text) {
-    return text.replace('"', '\'').replace('\\', '/');
+  /** Longest text an auth-param carries: a refusal reason may quote values from the token. */
+  private static final int MAX_PARAM_CHARS = 200;
+
+  /**
+   * A quoted-string's content for an auth-param: printable ASCII only, no quote or backslash (RFC 6750 §3), at most
+   * {@value #MAX_PARAM_CHARS} characters. The reason may quote the token's own {@code alg} or {@code kid}: a CR or LF
+   * there must never reach the header.
+   */
+  static String quoted(String text) {
+    StringBuilder clean = new StringBuilder(Math.min(text.length(), MAX_PARAM_CHARS));
+    for (int i = 0; i < text.length() && clean.length() < MAX_PARAM_CHARS; i++) {
+      char c = text.charAt(i);
+      clean.append(c == '"' ? '\'' : c == '\\' ? '/' : c >= 0x20 && c < 0x7f ? c : '?');
+    }
+    return clean.toString();
   }
 
   /** The digest of the configured token {@code presented} is, or null; every digest is compared. */

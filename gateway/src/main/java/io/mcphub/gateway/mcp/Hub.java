@@ -298,7 +298,8 @@ public final class Hub implements UpstreamEvents {
       }
     } else if (McpMethods.NOTIFICATION_MESSAGE.equals(method)) {
       for (Session session : sessions.all()) {
-        if (LogLevels.asked(session, notification)) {
+        // a server outside the session's grant is not one it may hear from
+        if (session.grant().allowsServer(upstream.name()) && LogLevels.asked(session, notification)) {
           session.send(notification);
         }
       }

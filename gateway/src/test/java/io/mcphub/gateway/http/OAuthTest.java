@@ -126,10 +126,13 @@ class OAuthTest {
         "HS256", LocalIssuer.unsigned(new JsonObject().put("alg", "HS256").put("kid", "k1"), valid, "c2ln"),
         "no exp", issuer.sign("k1", valid.copy().put("exp", (Object) null)),
         "not yet valid", issuer.sign("k1", valid.copy().put("nbf", now + 3600)),
-        "tampered", tamper(issuer.sign("k1", valid)));
+        "tampered", tamper(issuer.sign("k1", valid)),
+        "CR LF in alg", LocalIssuer.unsigned(new JsonObject().put("alg", "RS256\r\nX-Injected: 1").put("kid", "k1"), valid, "c2ln"),
+        "CR LF in kid", LocalIssuer.unsigned(new JsonObject().put("alg", "RS256").put("kid", "k9\r\nX-Injected: 1"), valid, "c2ln"));
     cases.forEach((problem, token) -> {
       HttpResponse<String> refused = initializeResponse(token);
       assertThat(refused.statusCode()).as(problem).isEqualTo(401);
+      assertThat(refused.headers().map()).as(problem).doesNotContainKey("x-injected");
       assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).as(problem)
           .startsWith("Bearer error=\"invalid_token\"").contains("resource_metadata=\"" + METADATA + "\"");
     });
@@ -202,6 +205,36 @@ class OAuthTest {
     for (int round = 0; round < 2; round++) {
       assertThat(toolNames(all, everything)).contains("fx__echo", "other__echo");
       assertThat(toolNames(some, limited)).contains("fx__echo").doesNotContain("other__echo");
+    }
+  }
+
+  @Test
+  void logMessagesOfAServerOutsideTheGrantNeverReachTheCaller() throws Exception {
+    String everything = token("liam", "tools:all");
+    String limited = token("mona", "fx:use");
+    String all = initialize(everything);
+    String some = initialize(limited);
+    call(some, limited, "logging/setLevel", new JsonObject().put("level", "debug"));
+    List<String> heard = new CopyOnWriteArrayList<>();
+    java.net.http.HttpRequest.Builder get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.mcpUrl())).GET();
+    withToken(some, limited).forEach((name, value) -> get.header(name, "Accept".equals(name) ? "text/event-stream" : value));
+    var stream = java.net.http.HttpClient.newHttpClient().sendAsync(get.build(), HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(response -> response.body().forEach(heard::add));
+    try {
+      io.mcphub.gateway.support.Await.until(() -> {
+        // the stream is open once a log of a granted server reaches it
+        call(all, everything, "tools/call", new JsonObject().put("name", "fx__log")
+            .put("arguments", new JsonObject().put("message", "opened")));
+        return heard.stream().anyMatch(line -> line.contains("opened"));
+      });
+      call(all, everything, "tools/call", new JsonObject().put("name", "other__log")
+          .put("arguments", new JsonObject().put("message", "not-for-mona")));
+      call(all, everything, "tools/call", new JsonObject().put("name", "fx__log")
+          .put("arguments", new JsonObject().put("message", "marker")));
+      io.mcphub.gateway.support.Await.until(() -> heard.stream().anyMatch(line -> line.contains("marker")));
+      assertThat(heard).noneMatch(line -> line.contains("not-for-mona"));
+    } finally {
+      stream.cancel(true);
     }
   }
 
