@@ -36,7 +36,7 @@ final class ToolLookup {
   static Found listed(CapabilityRegistry registry, ExposurePolicy policy, Session session, String name) {
     CatalogEntry tool = registry.tool(name);
     if (tool == null) {
-      return missing(registry, name);
+      return missing(registry, session, name);
     }
     if (policy.visible(session, tool)) {
       return new Found(tool, null);
@@ -48,23 +48,24 @@ final class ToolLookup {
   static Found callable(CapabilityRegistry registry, ExposurePolicy policy, Session session, String name) {
     CatalogEntry tool = registry.tool(name);
     if (tool == null) {
-      return missing(registry, name);
+      return missing(registry, session, name);
     }
     return policy.callable(session, tool) ? new Found(tool, null) : new Found(null, unknown(name));
   }
 
-  private static Found missing(CapabilityRegistry registry, String name) {
-    McpException unavailable = unavailableOwner(registry, name);
+  private static Found missing(CapabilityRegistry registry, Session session, String name) {
+    McpException unavailable = unavailableOwner(registry, session, name);
     return new Found(null, unavailable != null ? unavailable : unknown(name));
   }
 
   /**
    * For a name no listed tool has: the retryable error when a configured server owns its namespace but is not connected
-   * (restarting, stopped), else null (the name is unknown).
+   * (restarting, stopped) and the session's grant covers that server, else null (the name is unknown: a caller
+   * without the grant does not learn that the server exists, nor its state).
    */
-  private static McpException unavailableOwner(CapabilityRegistry registry, String name) {
+  private static McpException unavailableOwner(CapabilityRegistry registry, Session session, String name) {
     Upstream owner = registry.namespaceOwner(name);
-    return owner == null ? null : UpstreamUnavailable.whileNotConnected(owner);
+    return owner == null || !session.grant().allowsServer(owner.name()) ? null : UpstreamUnavailable.whileNotConnected(owner);
   }
 
   private static McpException unknown(String name) {

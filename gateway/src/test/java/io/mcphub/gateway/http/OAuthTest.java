@@ -239,6 +239,37 @@ class OAuthTest {
   }
 
   @Test
+  void aServerOutsideTheGrantIsNotNamedWhenItIsDown() {
+    JsonObject oauth = new JsonObject().put("issuer", LocalIssuer.ISSUER).put("jwksUri", issuer.jwksUri())
+        .put("audience", AUDIENCE).put("scopes", new JsonObject()
+            .put("fx:use", new JsonObject().put("servers", new JsonArray().add("fx")))
+            .put("tools:all", new JsonObject().put("servers", new JsonArray().add("*"))));
+    JsonObject secret = TestHub.fixture("secret").put("disabled", true);
+    try (TestHub own = TestHub.start(TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx")).put("secret", secret))
+        .put("hub", new JsonObject().put("auth", new JsonObject().put("oauth", oauth))))) {
+      JsonObject params = new JsonObject().put("name", "secret__echo").put("arguments", new JsonObject());
+      String limited = token("nina", "fx:use");
+      String outsider = initialize(own, limited);
+      assertThat(call(own, outsider, limited, params).getJsonObject("error").getString("message"))
+          .isEqualTo("Unknown tool: secret__echo");
+      String everything = token("omar", "tools:all");
+      String insider = initialize(own, everything);
+      assertThat(call(own, insider, everything, params).getJsonObject("error").getString("message")).contains("'secret'");
+    }
+  }
+
+  private static String initialize(TestHub target, String token) {
+    HttpResponse<String> response = new RawMcp(target.mcpUrl()).post(RawMcp.initializeBody(VERSION), withToken(null, token));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+  }
+
+  private static JsonObject call(TestHub target, String session, String token, JsonObject params) {
+    String body = new JsonObject().put("jsonrpc", "2.0").put("id", 4).put("method", "tools/call").put("params", params).encode();
+    return new JsonObject(new RawMcp(target.mcpUrl()).post(body, withToken(session, token)).body());
+  }
+
+  @Test
   void aValidTokenWithoutAnyMappedScopeSeesNoUpstreamTool() {
     String token = token("dave", "profile");
     String session = initialize(token);
