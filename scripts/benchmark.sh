@@ -120,7 +120,7 @@ run() {
 case "${1:-}" in
   --peer) shift; peer "$@"; exit ;;
 esac
-mvn -B -q -pl gateway dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+mvn -B -q -pl gateway -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 main=io.mcphub.gateway.bench.CallBenchmark
 if [ "${1:-}" = "--analyze" ]; then main=io.mcphub.gateway.bench.AnalyzeBenchmark; shift; fi
 java -cp "gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath)" "$main" "$@"
