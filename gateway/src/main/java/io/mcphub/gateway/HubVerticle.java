@@ -137,6 +137,9 @@ public final class HubVerticle extends VerticleBase {
         .onFailure(error -> {
           HubTracer.register(vertx, null);
           tracer.close();
+          if (oauth != null) {
+            oauth.close();
+          }
         });
   }
 

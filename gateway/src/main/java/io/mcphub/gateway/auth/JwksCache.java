@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,12 @@ final class JwksCache {
    */
   Future<Keys> keysFor(String kid) {
     long now = System.currentTimeMillis();
-    if (keys != null && now - fetchedAt < options.jwksRefreshIntervalMs() && knows(keys, kid)) {
+    if (keys != null && knows(keys, kid)) {
+      // stale keys keep answering while a refresh runs in the background: no request waits on the issuer
+      if (now - fetchedAt >= options.jwksRefreshIntervalMs() && fetching == null
+          && now - lastAttempt >= options.jwksMinRefetchIntervalMs()) {
+        fetch();
+      }
       return Future.succeededFuture(keys);
     }
     if (fetching == null && now - lastAttempt < options.jwksMinRefetchIntervalMs()) {
@@ -88,7 +94,9 @@ final class JwksCache {
     }
     lastAttempt = System.currentTimeMillis();
     Keys stale = keys;
-    fetching = client.getAbs(options.jwksUri()).timeout(options.jwksTimeoutMs()).send()
+    // the request's own timeout bounds each wait for a byte; this bounds the whole fetch (a slow-dripping issuer)
+    Future<Keys> attempt = client.getAbs(options.jwksUri()).timeout(options.jwksTimeoutMs()).send()
+        .timeout(options.jwksTimeoutMs(), TimeUnit.MILLISECONDS)
         .compose(this::parse)
         .onSuccess(fresh -> {
           keys = fresh;
@@ -104,9 +112,14 @@ final class JwksCache {
           LOG.warn("OAuth: fetching the JWKS {} failed ({}); requests with OAuth tokens are refused (503) until it answers",
               options.jwksUri(), reason);
           return Future.failedFuture(unavailable());
-        })
-        .onComplete(done -> fetching = null);
-    return fetching;
+        });
+    fetching = attempt;
+    attempt.onComplete(done -> {
+      if (fetching == attempt) {
+        fetching = null;
+      }
+    });
+    return attempt;
   }
 
   private Future<Keys> parse(HttpResponse<Buffer> response) {

@@ -21,6 +21,12 @@ import java.util.Set;
  */
 public final class JwtVerifier {
 
+  /**
+   * Header {@code typ} values of an access token: RFC 9068's {@code at+jwt} (also as a media type) and the plain
+   * {@code JWT} most issuers send; anything else (an ID token, a logout token) is refused. Absent is accepted.
+   */
+  private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt", "jwt");
+
   /** Bytes of the SHA-256 digest naming a subject as a session owner. */
   private static final int PRINCIPAL_BYTES = 16;
 
@@ -87,6 +93,10 @@ public final class JwtVerifier {
       throw TokenRejected.invalid("the token's header is not Base64url-encoded JSON");
     }
     refuseMalformedClaims(parts[1]);
+    Object typ = header.getValue("typ");
+    if (typ != null && !(typ instanceof String type && ACCESS_TOKEN_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT)))) {
+      throw TokenRejected.invalid("the token is not an access token (typ " + typ + "; accepted: at+jwt, JWT)");
+    }
     Object alg = header.getValue("alg");
     if (!(alg instanceof String name) || !options.algorithms().contains(name)) {
       throw TokenRejected.invalid("the token is signed with " + (alg instanceof String ? "\"" + alg + "\"" : "no algorithm")
@@ -105,6 +115,9 @@ public final class JwtVerifier {
     }
     if (!(claims.getValue("exp") instanceof Number)) {
       throw TokenRejected.invalid("the token has no numeric exp (expiry) claim");
+    }
+    if ("ID".equals(claims.getValue("typ"))) {
+      throw TokenRejected.invalid("the token is an ID token, not an access token");
     }
     for (String claim : new String[] {"nbf", "iat"}) {
       if (claims.containsKey(claim) && !(claims.getValue(claim) instanceof Number)) {

@@ -139,6 +139,9 @@ class OAuthTest {
     assertThat(initializeResponse(issuer.sign("k1", valid.copy().put("aud", "https://other.test/mcp"))).body())
         .contains("audience");
     assertThat(initializeResponse(issuer.sign("k1", valid.copy().put("exp", now - 3600))).body()).contains("expired");
+    assertThat(initializeResponse(issuer.sign("k1", valid.copy().put("typ", "ID"))).body()).contains("ID token");
+    assertThat(initializeResponse(LocalIssuer.unsigned(new JsonObject().put("alg", "RS256").put("typ", "logout+jwt")
+        .put("kid", "k1"), valid, "c2ln")).body()).contains("not an access token");
   }
 
   @Test
