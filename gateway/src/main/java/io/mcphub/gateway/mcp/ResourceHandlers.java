@@ -29,8 +29,10 @@ final class ResourceHandlers {
 
   Future<JsonObject> templates(McpRequest request) {
     ListCursor.refuseAny(request.params());
-    return Future.succeededFuture(
-        new JsonObject().put("resourceTemplates", new JsonArray(hub.registry().resourceTemplates())));
+    Grant grant = request.session().grant();
+    List<JsonObject> templates = grant.everything() ? hub.registry().resourceTemplates()
+        : hub.registry().resourceTemplates(grant::allowsServer);
+    return Future.succeededFuture(new JsonObject().put("resourceTemplates", new JsonArray(templates)));
   }
 
   Future<JsonObject> read(McpRequest request) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CapabilityRegistry {
 
-  private record TemplateRoute(Pattern pattern, Upstream upstream) {
+  private record TemplateRoute(Pattern pattern, Upstream upstream, JsonObject template) {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(CapabilityRegistry.class);
@@ -151,6 +151,11 @@ public final class CapabilityRegistry {
     return templates;
   }
 
+  /** The resource templates of the servers {@code allowed} accepts (by config name), in list order. */
+  public List<JsonObject> resourceTemplates(java.util.function.Predicate<String> allowed) {
+    return templateRoutes.stream().filter(route -> allowed.test(route.upstream().name())).map(TemplateRoute::template).toList();
+  }
+
   /** The upstream that serves {@code uri}: a listed resource, else the first template that matches it. */
   public Upstream resourceOwner(String uri) {
     Upstream owner = resourceOwners.get(uri);
@@ -271,7 +276,7 @@ public final class CapabilityRegistry {
         String uriTemplate = template.getString("uriTemplate");
         if (uriTemplate != null) {
           newTemplates.add(template);
-          routes.add(new TemplateRoute(UriTemplates.toPattern(uriTemplate), upstream));
+          routes.add(new TemplateRoute(UriTemplates.toPattern(uriTemplate), upstream, template));
         }
       }
     }

@@ -186,12 +186,21 @@ class OAuthTest {
     assertThat(names(call(session, token, "prompts/list", new JsonObject()), "prompts"))
         .isNotEmpty().allMatch(name -> name.startsWith("other__"));
     assertThat(uris(call(session, token, "resources/list", new JsonObject()))).doesNotContain("fixture://static");
+    // fx and other each offer fixture://items/{id}: every server's template for heidi, other's alone for ivan
+    assertThat(templates(call(all, everything, "resources/templates/list", new JsonObject()))).hasSize(2);
+    assertThat(templates(call(session, token, "resources/templates/list", new JsonObject())))
+        .containsExactly("fixture://items/{id}");
     JsonObject read = call(session, token, "resources/read", new JsonObject().put("uri", "fixture://static"));
     assertThat(read.getJsonObject("error").getString("message")).isEqualTo("Resource not found: fixture://static");
   }
 
   private static List<String> names(JsonObject response, String list) {
     return response.getJsonObject("result").getJsonArray(list).stream().map(item -> ((JsonObject) item).getString("name")).toList();
+  }
+
+  private static List<String> templates(JsonObject response) {
+    return response.getJsonObject("result").getJsonArray("resourceTemplates").stream()
+        .map(item -> ((JsonObject) item).getString("uriTemplate")).toList();
   }
 
   private static List<String> uris(JsonObject response) {
