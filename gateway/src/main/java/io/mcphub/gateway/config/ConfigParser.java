@@ -214,7 +214,8 @@ public final class ConfigParser {
     return type;
   }
 
-  private static boolean isHttpUrl(String url) {
+  /** Whether {@code url} is an absolute http:// or https:// URL with a host (the one check every URL field uses). */
+  static boolean isHttpUrl(String url) {
     try {
       URI uri = URI.create(url);
       return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;

@@ -3,7 +3,6 @@ package io.mcphub.gateway.config;
 import io.mcphub.gateway.auth.OAuthOptions;
 import io.mcphub.gateway.session.Grant;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ final class OAuthParser {
     String jwksUri = required(oauth, "jwksUri", true);
     String audience = required(oauth, "audience", false);
     String resource = oauth.string("resource", audience);
-    if (resource != null && !isHttpUrl(resource)) {
+    if (resource != null && !ConfigParser.isHttpUrl(resource)) {
       oauth.problem(oauth.has("resource") ? "resource" : "audience", "got " + FieldReader.describe(resource)
           + ", expected the hub's resource URL (http:// or https://), e.g. https://hub.example.com/mcp"
           + (oauth.has("resource") ? "" : "; set \"resource\" when the audience is not a URL"));
@@ -50,7 +49,7 @@ final class OAuthParser {
     String value = oauth.string(field, null);
     if (value == null || value.isBlank()) {
       oauth.problem(field, "is required with hub.auth.oauth");
-    } else if (url && !isHttpUrl(value)) {
+    } else if (url && !ConfigParser.isHttpUrl(value)) {
       oauth.problem(field, "got " + FieldReader.describe(value) + ", expected an http:// or https:// URL");
     }
     return value;
@@ -96,14 +95,5 @@ final class OAuthParser {
       scopes.put(scope, new Grant(servers.contains(EVERY_SERVER), Set.copyOf(servers), Set.copyOf(categories)));
     }
     return scopes;
-  }
-
-  private static boolean isHttpUrl(String url) {
-    try {
-      URI uri = URI.create(url);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

@@ -2,7 +2,6 @@ package io.mcphub.gateway.config;
 
 import io.mcphub.gateway.telemetry.TracingOptions;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 
@@ -39,7 +38,7 @@ final class TelemetryParser {
         && !"true".equalsIgnoreCase(environment.apply(SDK_DISABLED));
     String endpoint = tracing.string("endpoint",
         environmentEndpoint != null ? environmentEndpoint : TracingOptions.DEFAULT_ENDPOINT);
-    if (!isHttpUrl(endpoint)) {
+    if (!ConfigParser.isHttpUrl(endpoint)) {
       tracing.problem("endpoint", "got \"" + endpoint + "\", expected the http:// or https:// URL of an OTLP/HTTP traces"
           + " receiver, e.g. " + TracingOptions.DEFAULT_ENDPOINT);
     }
@@ -65,14 +64,5 @@ final class TelemetryParser {
 
   private static String nonBlank(String value, String fallback) {
     return value == null || value.isBlank() ? fallback : value.strip();
-  }
-
-  private static boolean isHttpUrl(String url) {
-    try {
-      URI uri = URI.create(url);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }
