@@ -76,6 +76,7 @@ public final class HubVerticle extends VerticleBase {
   private Future<Void> upstreamsStarted;
   private HubTracer tracer = HubTracer.NOOP;
   private io.mcphub.gateway.auth.JwtVerifier oauth;
+  private java.util.function.UnaryOperator<HubOptions> listenOverride = java.util.function.UnaryOperator.identity();
 
   /**
    * @param pluginsDir a directory of categorizer plugin jars ({@code --plugins}); null for none
@@ -143,6 +144,15 @@ public final class HubVerticle extends VerticleBase {
         });
   }
 
+  /**
+   * What the command line sets over the file's {@code hub} section ({@code --host}, {@code --port}): applied to every
+   * reloaded config too, so a file naming another address than the command line is no change waiting for a restart.
+   */
+  public HubVerticle listenOverride(java.util.function.UnaryOperator<HubOptions> override) {
+    this.listenOverride = override;
+    return this;
+  }
+
   /** The port the endpoint listens on (the real one when configured as 0). */
   public int port() {
     return server.actualPort();
@@ -178,7 +188,7 @@ public final class HubVerticle extends VerticleBase {
   Future<Void> apply(HubConfig next) {
     Map<Session, List<String>> before = hub.listings();
     return categorizers.reconfigure(next.filtering()).compose(v -> {
-      if (!next.hub().equals(config.hub()) || !next.pool().equals(config.pool())
+      if (!listenOverride.apply(next.hub()).equals(config.hub()) || !next.pool().equals(config.pool())
           || !next.tracing().equals(config.tracing())) {
         LOG.warn("changes to the hub, connectionPool and telemetry sections apply at the next restart");
       }

@@ -3,6 +3,7 @@ package io.mcphub.gateway;
 import io.mcphub.gateway.config.ConfigException;
 import io.mcphub.gateway.config.ConfigLoader;
 import io.mcphub.gateway.config.HubConfig;
+import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.metrics.HubMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -80,7 +81,7 @@ public final class Main {
         .onSuccess(config -> config.warnings().forEach(warning -> LoggerFactory.getLogger(Main.class).warn("config: {}", warning)))
         .compose(config -> {
           HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir(),
-              cli.watch() ? cli.configFiles() : java.util.List.of());
+              cli.watch() ? cli.configFiles() : java.util.List.of()).listenOverride(hub -> listen(hub, cli));
           return vertx.deployVerticle(verticle)
               .recover(error -> Future.failedFuture(listenFailure(error, config)))
               .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false, false)));
@@ -100,10 +101,13 @@ public final class Main {
   }
 
   private static HubConfig withListen(HubConfig config, CommandLine cli) {
-    String host = cli.host() != null ? cli.host() : config.hub().host();
-    int port = cli.port() != null ? cli.port() : config.hub().port();
-    return new HubConfig(config.hub().withListen(host, port), config.pool(), config.filtering(), config.servers(),
+    return new HubConfig(listen(config.hub(), cli), config.pool(), config.filtering(), config.servers(),
         config.warnings(), config.tracing());
+  }
+
+  /** The file's {@code hub} section with the command line's {@code --host} and {@code --port}, where given. */
+  private static HubOptions listen(HubOptions hub, CommandLine cli) {
+    return hub.withListen(cli.host() != null ? cli.host() : hub.host(), cli.port() != null ? cli.port() : hub.port());
   }
 
   private static void shutdown(Vertx vertx, Logger log) {

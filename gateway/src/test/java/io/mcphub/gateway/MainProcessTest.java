@@ -127,6 +127,43 @@ class MainProcessTest {
   }
 
   @Test
+  void aReloadWarnsOfRestartOnlyChangesButNotOfTheAddressTheCommandLineSet(@TempDir Path dir) throws Exception {
+    JsonObject config = new JsonObject().put("hub", new JsonObject().put("port", 7000))
+        .put("mcpServers", new JsonObject().put("fx", TestHub.fixture("fx")));
+    Path file = Files.writeString(dir.resolve("hub.json"), config.encode());
+    Hub hub = start(dir, "--config", file.toString(), "--port", "0");
+    awaitHealthy(awaitListening(hub));
+    Path log = dir.resolve("state/mcp-hub/logs/mcp-hub.log");
+    // a change that applies live, in a file whose hub.port the command line overrides
+    Files.writeString(file, config.copy().put("toolFiltering", new JsonObject().put("mode", "static")).encode());
+    awaitLogged(log, "config reloaded", 1);
+    // a change that waits for a restart
+    config.getJsonObject("hub").put("maxBodyBytes", 2_000_000);
+    Files.writeString(file, config.copy().put("toolFiltering", new JsonObject().put("mode", "prompt-based")).encode());
+    awaitLogged(log, "config reloaded", 2);
+    hub.process().toHandle().destroy();
+    assertThat(hub.process().waitFor(10, TimeUnit.SECONDS)).isTrue();
+    List<String> messages = Files.readAllLines(log).stream().map(line -> new JsonObject(line).getString("formattedMessage")).toList();
+    assertThat(messages.stream().filter(message -> message.contains("apply at the next restart")))
+        .as("one warning, for maxBodyBytes only").hasSize(1);
+  }
+
+  private static void awaitLogged(Path log, String prefix, int times) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      try {
+        if (Files.readAllLines(log).stream().filter(line -> line.contains(prefix)).count() >= times) {
+          return;
+        }
+      } catch (IOException e) {
+        // not written yet
+      }
+      assertThat(System.currentTimeMillis()).as("log line '%s' x%d", prefix, times).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
   void aPortInUseExitsWith1(@TempDir Path dir) throws Exception {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Path config = Files.writeString(dir.resolve("hub.json"), "{\"mcpServers\": {}}");
