@@ -64,7 +64,8 @@ final class JwksCache {
       return Future.succeededFuture(keys);
     }
     if (fetching == null && now - lastAttempt < options.jwksMinRefetchIntervalMs()) {
-      return keys == null ? Future.failedFuture(unavailable()) : knows(keys, kid) ? Future.succeededFuture(keys) : unknownKid(kid);
+      // known keys that hold kid answered above
+      return keys == null ? Future.failedFuture(unavailable()) : unknownKid(kid);
     }
     return fetch().compose(fresh -> knows(fresh, kid) ? Future.succeededFuture(fresh) : unknownKid(kid));
   }
@@ -103,7 +104,7 @@ final class JwksCache {
           fetchedAt = System.currentTimeMillis();
         })
         .recover(error -> {
-          String reason = error instanceof TokenRejected ? error.getMessage() : String.valueOf(error.getMessage());
+          String reason = String.valueOf(error.getMessage());
           if (stale != null) {
             LOG.warn("OAuth: fetching the JWKS {} failed ({}); keeping the {} keys fetched before", options.jwksUri(), reason,
                 stale.kids().size());
