@@ -77,7 +77,9 @@ public final class CapabilityRegistry {
       changed.add(ListKind.PROMPTS);
     }
     if (changed.contains(ListKind.TOOLS) || categoriesBy != toolCategorizer) {
-      categories = CategoryCatalog.of(newTools.values(), toolCategorizer.taxonomy());
+      // each server's text was worked out above; the catalog reuses it rather than reading every server again
+      categories = CategoryCatalog.of(newTools.values(), toolCategorizer.taxonomy(),
+          upstream -> newServerTexts.computeIfAbsent(upstream.name(), name -> CategoryCatalog.serverText(upstream)));
       categoriesBy = toolCategorizer;
     }
     tools = newTools;
