@@ -6,6 +6,7 @@ import io.mcphub.gateway.categorize.ToolCategoryLearner;
 import io.mcphub.gateway.config.ConfigLoader;
 import io.mcphub.gateway.config.ConfigWatcher;
 import io.mcphub.gateway.config.HubConfig;
+import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.exposure.ExposurePolicy;
@@ -101,7 +102,7 @@ public final class HubVerticle extends VerticleBase {
     hub.metrics(metrics);
     hub.instanceFactory(this::upstream);
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
-    analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics, () -> hub.registry().categories().definitions());
+    analyzer = analyzer(config.filtering());
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize())
         .tracer(tracer);
@@ -135,13 +136,13 @@ public final class HubVerticle extends VerticleBase {
           upstreamsStarted = Future.join(hub.upstreams().stream().map(Upstream::start).toList()).mapEmpty();
           return watchConfig();
         })
-        .onFailure(error -> {
-          HubTracer.register(vertx, null);
-          tracer.close();
-          if (oauth != null) {
-            oauth.close();
-          }
-        });
+        .onFailure(error -> closeAuthAndTracing());
+  }
+
+  /** Closes the OAuth verifier's key client and the tracer (after a failed start, or last in {@link #stop()}). */
+  private Future<Void> closeAuthAndTracing() {
+    HubTracer.register(vertx, null);
+    return (oauth == null ? Future.<Void>succeededFuture() : oauth.close()).eventually(tracer::close);
   }
 
   /**
@@ -151,6 +152,11 @@ public final class HubVerticle extends VerticleBase {
   public HubVerticle listenOverride(java.util.function.UnaryOperator<HubOptions> override) {
     this.listenOverride = override;
     return this;
+  }
+
+  /** An analyzer for {@code filtering}, offering categorizers the registry's categories of the moment. */
+  private PromptAnalyzer analyzer(FilteringOptions filtering) {
+    return new PromptAnalyzer(vertx, filtering, metrics, () -> hub.registry().categories().definitions());
   }
 
   /** The port the endpoint listens on (the real one when configured as 0). */
@@ -195,7 +201,7 @@ public final class HubVerticle extends VerticleBase {
       exposure.update(next.filtering());
       hub.registry().toolCategorizer(toolCategorizer(next).withLearnedFrom(hub.registry().toolCategorizer()));
       if (!next.filtering().equals(config.filtering())) {
-        analyzer = new PromptAnalyzer(vertx, next.filtering(), metrics, () -> hub.registry().categories().definitions());
+        analyzer = analyzer(next.filtering());
       }
       Future<Void> servers = applyServers(next.servers());
       config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings(), config.tracing());
@@ -311,11 +317,7 @@ public final class HubVerticle extends VerticleBase {
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
         .eventually(transports::close)
-        .eventually(() -> oauth == null ? Future.succeededFuture() : oauth.close())
-        .eventually(() -> {
-          HubTracer.register(vertx, null);
-          return tracer.close();
-        });
+        .eventually(this::closeAuthAndTracing);
   }
 
   private void heartbeat() {

@@ -86,9 +86,12 @@ final class ConfigKeys {
       return;
     }
     for (String key : json.fieldNames()) {
-      String closest = ROOT.knows(key) ? null : ROOT.closest(key);
+      if (ROOT.knows(key)) {
+        continue;
+      }
+      String closest = ROOT.closest(key);
       boolean misspelt = "mcpServers".equals(closest) || "servers".equals(closest);
-      if (!ROOT.knows(key) && (misspelt || looksLikeServers(json.getValue(key)))) {
+      if (misspelt || looksLikeServers(json.getValue(key))) {
         problems.add(key + ": unknown key; did you mean " + (misspelt ? closest : "mcpServers")
             + "? Without \"mcpServers\" the hub would run no server");
       }

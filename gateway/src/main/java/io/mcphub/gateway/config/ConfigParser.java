@@ -73,6 +73,7 @@ public final class ConfigParser {
   }
 
   private static HubOptions parseHub(FieldReader hub) {
+    FieldReader auth = new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems());
     return new HubOptions(
         hub.string("host", HubOptions.DEFAULT_HOST),
         (int) hub.longInRange("port", HubOptions.DEFAULT_PORT, 0, 65_535),
@@ -81,9 +82,9 @@ public final class ConfigParser {
         hub.longInRange("restartInitialDelayMs", HubOptions.DEFAULT_RESTART_INITIAL_DELAY_MS, 10, 600_000),
         hub.longInRange("restartMaxDelayMs", HubOptions.DEFAULT_RESTART_MAX_DELAY_MS, 10, 3_600_000),
         hub.longInRange("sessionIdleTimeoutMs", HubOptions.DEFAULT_SESSION_IDLE_TIMEOUT_MS, 1_000, 7L * 24 * 3_600_000),
-        authTokens(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
-        new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems()).bool("protectMetrics", false),
-        OAuthParser.parse(new FieldReader(hub.object("auth"), hub.path("auth"), hub.problems())),
+        authTokens(auth),
+        auth.bool("protectMetrics", false),
+        OAuthParser.parse(auth),
         parseLimits(hub));
   }
 

@@ -27,6 +27,6 @@ final class ProtectedResourceMetadata implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "max-age=300").end(document);
+    ctx.response().putHeader("Content-Type", McpHeaders.JSON).putHeader("Cache-Control", "max-age=300").end(document);
   }
 }
