@@ -25,8 +25,14 @@ public final class Session {
   /** Where a session is in the MCP lifecycle. */
   public enum State { NEW, INITIALIZING, OPERATING, CLOSED }
 
-  /** Which client transport created the session. */
-  public enum Transport { STREAMABLE_HTTP, LEGACY_SSE }
+  /**
+   * Which client transport created the session. {@code MODERN} is the transient session of one 2026-07-28 request:
+   * that revision has no sessions, so the hub builds one per request from the request's {@code _meta}, never stores
+   * it, and forgets it when the request is answered. Nothing a modern request does may outlive it in session state
+   * (exposure, subscriptions, log level): what must outlive a request lives behind its own handle (an exposureId, a
+   * view id, a subscription).
+   */
+  public enum Transport { STREAMABLE_HTTP, LEGACY_SSE, MODERN }
 
   // Binding (issue 9): the id is a secret only the creator holds; the owner is the principal that opened the session.
   private static final int ID_BYTES = 24;
@@ -102,6 +108,11 @@ public final class Session {
 
   public Transport transport() {
     return transport;
+  }
+
+  /** True for the transient session of one 2026-07-28 (sessionless) request; see {@link Transport#MODERN}. */
+  public boolean isModern() {
+    return transport == Transport.MODERN;
   }
 
   public State state() {
