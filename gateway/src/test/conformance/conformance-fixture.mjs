@@ -5,6 +5,14 @@
 // logging, progress, sampling, elicitation, subscriptions, json_schema_2020_12_tool and test_reconnection.
 // Written for this project on the MCP TypeScript SDK's low-level Server (definitions are sent exactly as written).
 //
+// It also serves what the 2026-07-28 scenarios call (`--requirements 2026-07-28`), as the LEGACY server it is: the
+// test_input_required_result_* tools and prompt ask with ordinary server->client requests (elicitation/create,
+// sampling/createMessage, roots/list) on the call's own stream, which the hub's MRTR bridge turns into an
+// input_required result for a 2026-07-28 client. Each such request names the inputRequests key the scenario expects in
+// params._meta["io.mcphub/inputKey"] (a legacy request has no key of its own). The diagnostic tools of server-stateless
+// are here too: test_missing_capability, test_streaming_elicitation, test_logging_tool, test_trigger_tool_change and
+// test_trigger_prompt_change.
+//
 //   node conformance-fixture.mjs --http PORT
 //
 // serves Streamable HTTP at http://127.0.0.1:PORT/mcp (PORT 0: any free port; the first line on stdout says which),
@@ -18,7 +26,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import {
   CallToolRequestSchema, CompleteRequestSchema, GetPromptRequestSchema, ListPromptsRequestSchema,
   ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema,
-  SetLevelRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, isInitializeRequest,
+  McpError, SetLevelRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, isInitializeRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 
 // a 1x1 red PNG and a 1-sample silent 8 kHz mono WAV
@@ -28,6 +36,10 @@ const RETRY_MS = 500;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const text = (value) => ({ content: [{ type: 'text', text: value }] });
 const noArguments = { type: 'object', properties: {} };
+// where a server->client request names the inputRequests key the hub's MRTR bridge should give it
+const INPUT_KEY = 'io.mcphub/inputKey';
+// -32021 MissingRequiredClientCapability (2026-07-28): what the hub answers a request the client cannot serve
+const MISSING_CAPABILITY = -32021;
 
 const tools = [
   { name: 'test_simple_text', description: 'Returns simple text content', inputSchema: noArguments },
@@ -53,7 +65,25 @@ const tools = [
       additionalProperties: false,
     } },
   { name: 'test_reconnection', description: 'Closes its SSE stream before answering, so the client must reconnect (SEP-1699)', inputSchema: noArguments },
+  // 2026-07-28 (SEP-2322 MRTR through the hub's bridge, and the diagnostic tools of server-stateless)
+  { name: 'test_input_required_result_elicitation', description: 'Asks the user their name (inputRequests key user_name)', inputSchema: noArguments },
+  { name: 'test_input_required_result_sampling', description: 'Asks the client to sample an answer (key capital_question)', inputSchema: noArguments },
+  { name: 'test_input_required_result_list_roots', description: "Asks for the client's roots (key client_roots)", inputSchema: noArguments },
+  { name: 'test_input_required_result_request_state', description: 'Asks for a confirmation (key confirm)', inputSchema: noArguments },
+  { name: 'test_input_required_result_multiple_inputs', description: 'Asks for a name, a greeting and the roots at once', inputSchema: noArguments },
+  { name: 'test_input_required_result_multi_round', description: 'Asks for a name, then for a colour (keys step1, step2)', inputSchema: noArguments },
+  { name: 'test_input_required_result_tampered_state', description: 'Asks for a confirmation (key confirm)', inputSchema: noArguments },
+  { name: 'test_input_required_result_capabilities', description: 'Asks for elicitation and sampling at once and carries on with what the client can answer', inputSchema: noArguments },
+  { name: 'test_missing_capability', description: 'Needs sampling: fails with -32021 when the client cannot sample', inputSchema: noArguments },
+  { name: 'test_streaming_elicitation', description: 'Asks the user for input while it runs', inputSchema: noArguments },
+  { name: 'test_logging_tool', description: 'Sends three log messages while it runs', inputSchema: noArguments },
+  { name: 'test_trigger_tool_change', description: 'Adds or removes test_dynamic_tool and announces the tool list change', inputSchema: noArguments },
+  { name: 'test_trigger_prompt_change', description: 'Adds or removes test_dynamic_prompt and announces the prompt list change', inputSchema: noArguments },
 ];
+const dynamicTool = { name: 'test_dynamic_tool', description: 'Listed after test_trigger_tool_change', inputSchema: noArguments };
+const dynamicPrompt = { name: 'test_dynamic_prompt', description: 'Listed after test_trigger_prompt_change' };
+// the list changes test_trigger_* make apply to every session, and every session's server is told
+const dynamic = { tool: false, prompt: false, servers: new Set() };
 
 const prompts = [
   { name: 'test_simple_prompt', description: 'A prompt without arguments' },
@@ -62,6 +92,7 @@ const prompts = [
   { name: 'test_prompt_with_embedded_resource', description: 'A prompt that embeds a resource',
     arguments: [{ name: 'resourceUri', description: 'URI of the resource to embed', required: true }] },
   { name: 'test_prompt_with_image', description: 'A prompt with an image' },
+  { name: 'test_input_required_result_prompt', description: 'A prompt that asks the user for its context (key user_context)' },
 ];
 
 const resources = [
@@ -105,10 +136,12 @@ function newServer() {
     },
   });
   const subscriptions = new Set();
-  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+  dynamic.servers.add(server);
+  server.onclose = () => dynamic.servers.delete(server);
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: dynamic.tool ? [...tools, dynamicTool] : tools }));
   server.setRequestHandler(CallToolRequestSchema, (request, extra) => callTool(server, request.params, extra));
-  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts }));
-  server.setRequestHandler(GetPromptRequestSchema, async (request) => getPrompt(request.params));
+  server.setRequestHandler(ListPromptsRequestSchema, async () => ({ prompts: dynamic.prompt ? [...prompts, dynamicPrompt] : prompts }));
+  server.setRequestHandler(GetPromptRequestSchema, async (request, extra) => getPrompt(server, request.params, extra));
   server.setRequestHandler(CompleteRequestSchema, async (request) => complete(request.params));
   server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
@@ -199,12 +232,114 @@ async function callTool(server, params, extra) {
       extra.closeSSEStream?.();
       await sleep(100);
       return text('Reconnection test completed successfully');
+    case 'test_logging_tool':
+      for (const data of ['Logging tool started', 'Logging tool working', 'Logging tool finished']) {
+        await notify('notifications/message', { level: 'info', logger: 'conformance-fixture', data });
+      }
+      return text('Logging tool executed');
+    case 'test_trigger_tool_change':
+      dynamic.tool = !dynamic.tool;
+      await Promise.all([...dynamic.servers].map((each) => each.sendToolListChanged().catch(() => {})));
+      return text(`test_dynamic_tool ${dynamic.tool ? 'added' : 'removed'}`);
+    case 'test_trigger_prompt_change':
+      dynamic.prompt = !dynamic.prompt;
+      await Promise.all([...dynamic.servers].map((each) => each.sendPromptListChanged().catch(() => {})));
+      return text(`test_dynamic_prompt ${dynamic.prompt ? 'added' : 'removed'}`);
+    case 'test_dynamic_tool':
+      return text('A tool listed after test_trigger_tool_change.');
     default:
-      return { isError: true, content: [{ type: 'text', text: `Unknown tool: ${params.name}` }] };
+      return inputRequiredTool(new Asker(server, extra), params.name);
   }
 }
 
-function getPrompt(params) {
+/** Sends server->client requests on the call's own stream, each naming the inputRequests key it stands for. */
+class Asker {
+  constructor(server, extra) {
+    this.server = server;
+    this.options = { relatedRequestId: extra.requestId };
+  }
+
+  elicit(key, message, properties) {
+    const requestedSchema = { type: 'object', properties, required: Object.keys(properties) };
+    return this.server.elicitInput({ message, requestedSchema, _meta: { [INPUT_KEY]: key } }, this.options);
+  }
+
+  sample(key, prompt, maxTokens) {
+    return this.server.createMessage({
+      messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens, _meta: { [INPUT_KEY]: key },
+    }, this.options);
+  }
+
+  roots(key) {
+    return this.server.listRoots({ _meta: { [INPUT_KEY]: key } }, this.options);
+  }
+}
+
+const sampled = (answer) => (answer.content?.type === 'text' ? answer.content.text : JSON.stringify(answer.content));
+const rootList = (answer) => (answer.roots ?? []).map((root) => root.uri).join(', ');
+const isMissingCapability = (outcome) => outcome.status === 'rejected' && outcome.reason?.code === MISSING_CAPABILITY;
+
+/** The 2026-07-28 MRTR scenarios' tools: each asks through legacy requests and answers once they are answered. */
+async function inputRequiredTool(ask, name) {
+  const nameField = { name: { type: 'string' } };
+  switch (name) {
+    case 'test_input_required_result_elicitation':
+    case 'test_input_required_result_request_state':
+    case 'test_input_required_result_tampered_state': {
+      if (name === 'test_input_required_result_elicitation') {
+        const answer = await ask.elicit('user_name', 'What is your name?', nameField);
+        return text(`Hello, ${answer.content?.name}!`);
+      }
+      const answer = await ask.elicit('confirm', 'Please confirm', { ok: { type: 'boolean' } });
+      // the hub's bridge resumes this call only for a requestState that passed its integrity check
+      return text(`state-ok: confirmed=${answer.content?.ok}`);
+    }
+    case 'test_input_required_result_sampling':
+      return text(`LLM response: ${sampled(await ask.sample('capital_question', 'What is the capital of France?', 100))}`);
+    case 'test_input_required_result_list_roots':
+      return text(`Roots: ${rootList(await ask.roots('client_roots'))}`);
+    case 'test_input_required_result_multiple_inputs': {
+      // asked concurrently, so the bridge gathers all three into one input_required result
+      const [user, greeting, roots] = await Promise.all([
+        ask.elicit('user_name', 'What is your name?', nameField), ask.sample('greeting', 'Generate a greeting', 50), ask.roots('client_roots'),
+      ]);
+      return text(`${sampled(greeting)} ${user.content?.name}; roots: ${rootList(roots)}`);
+    }
+    case 'test_input_required_result_multi_round': {
+      // asked one after the other: two input_required rounds, each with its own requestState
+      const step1 = await ask.elicit('step1', 'Step 1: What is your name?', nameField);
+      const step2 = await ask.elicit('step2', 'Step 2: What is your favorite color?', { color: { type: 'string' } });
+      return text(`${step1.content?.name} likes ${step2.content?.color}`);
+    }
+    case 'test_input_required_result_capabilities': {
+      // a request the client did not declare the capability for is refused at once (-32021): carry on without it
+      const [user, capital] = await Promise.allSettled([
+        ask.elicit('user_name', 'What is your name?', nameField), ask.sample('capital_question', 'What is the capital of France?', 100),
+      ]);
+      const part = (outcome, show) => (outcome.status === 'fulfilled' ? show(outcome.value)
+        : isMissingCapability(outcome) ? 'not declared' : `failed (${outcome.reason?.message})`);
+      return text(`elicitation: ${part(user, (answer) => answer.content?.name)}; sampling: ${part(capital, sampled)}`);
+    }
+    case 'test_missing_capability': {
+      const [answer] = await Promise.allSettled([ask.sample('sample', 'Say hello', 10)]);
+      if (isMissingCapability(answer)) {
+        // the tool cannot work without sampling: the client gets the same -32021 (2026-07-28 MissingRequiredClientCapability)
+        throw new McpError(MISSING_CAPABILITY, 'test_missing_capability needs the sampling capability',
+          { requiredCapabilities: answer.reason.data?.requiredCapabilities ?? { sampling: {} } });
+      }
+      if (answer.status === 'rejected') {
+        throw answer.reason;
+      }
+      return text(`LLM response: ${sampled(answer.value)}`);
+    }
+    case 'test_streaming_elicitation':
+      return text(`User response: ${JSON.stringify((await ask.elicit('streamed_input', 'Anything to add?', { note: { type: 'string' } })).content ?? {})}`);
+    default:
+      return { isError: true, content: [{ type: 'text', text: `Unknown tool: ${name}` }] };
+  }
+}
+
+async function getPrompt(server, params, extra) {
   const args = params.arguments ?? {};
   const user = (content) => ({ role: 'user', content });
   switch (params.name) {
@@ -219,6 +354,12 @@ function getPrompt(params) {
       ] };
     case 'test_prompt_with_image':
       return { messages: [user({ type: 'image', data: PNG, mimeType: 'image/png' }), user({ type: 'text', text: 'Please analyze the image above.' })] };
+    case 'test_input_required_result_prompt': {
+      const answer = await new Asker(server, extra).elicit('user_context', 'What context should the prompt use?', { context: { type: 'string' } });
+      return { messages: [user({ type: 'text', text: `Use this context: ${answer.content?.context}` })] };
+    }
+    case 'test_dynamic_prompt':
+      return { messages: [user({ type: 'text', text: 'A prompt listed after test_trigger_prompt_change.' })] };
     default:
       throw Object.assign(new Error(`Unknown prompt: ${params.name}`), { code: -32602 });
   }
