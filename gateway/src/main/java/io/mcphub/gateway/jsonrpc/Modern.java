@@ -65,7 +65,7 @@ public final class Modern {
   }
 
   public static boolean isModern(String version) {
-    return VERSIONS.contains(version);
+    return version != null && VERSIONS.contains(version);
   }
 
   /** Where a request names its target: {@code params.uri} for resources/read, {@code params.name} otherwise. */
