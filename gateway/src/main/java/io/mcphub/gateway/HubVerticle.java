@@ -308,6 +308,9 @@ public final class HubVerticle extends VerticleBase {
     Future<Void> clientInstances = hub.closeClientInstances();
     List<String> ids = hub.sessions().all().stream().map(Session::id).toList();
     ids.forEach(hub::closeSession);
+    if (hub.modernListeners() != null) {
+      hub.modernListeners().closeAll();
+    }
     List<Future<Void>> stops = new ArrayList<>(hub.upstreams().stream().map(Upstream::stop).toList());
     stops.add(clientInstances);
     Future<?> upstreams = Future.join(stops);
@@ -325,6 +328,9 @@ public final class HubVerticle extends VerticleBase {
       if (session.hasOpenStream()) {
         session.stream().heartbeat();
       }
+    }
+    if (hub.modernListeners() != null) {
+      hub.modernListeners().heartbeat();
     }
   }
 

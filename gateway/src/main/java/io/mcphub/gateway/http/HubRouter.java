@@ -49,7 +49,8 @@ public final class HubRouter {
     io.mcphub.gateway.metrics.HubMetrics metrics = admin.metrics();
     SessionAccess sessions = new SessionAccess(hub);
     LegacySseHandler legacy = new LegacySseHandler(hub, sessions, dispatcher);
-    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, sessions, dispatcher, legacy);
+    StreamableHttpHandler streamable = new StreamableHttpHandler(hub, sessions, dispatcher, legacy,
+        new ModernHttpHandler(hub, dispatcher, options.authenticates()));
     BodyHandler body = BodyHandler.create(false).setBodyLimit(options.maxBodyBytes());
     Router router = Router.router(vertx);
     OriginGuard guard = new OriginGuard(options.allowedOrigins(), options.host());

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * The Streamable HTTP transport at {@code /mcp}: POST carries client messages, GET opens the session's
- * stream, DELETE ends the session.
+ * stream, DELETE ends the session. A POST of a 2026-07-28 client (no session) goes to {@link ModernHttpHandler}.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
@@ -25,12 +25,15 @@ final class StreamableHttpHandler {
   private final SessionAccess sessions;
   private final McpDispatcher dispatcher;
   private final LegacySseHandler legacy;
+  private final ModernHttpHandler modern;
 
-  StreamableHttpHandler(Hub hub, SessionAccess sessions, McpDispatcher dispatcher, LegacySseHandler legacy) {
+  StreamableHttpHandler(Hub hub, SessionAccess sessions, McpDispatcher dispatcher, LegacySseHandler legacy,
+      ModernHttpHandler modern) {
     this.hub = hub;
     this.sessions = sessions;
     this.dispatcher = dispatcher;
     this.legacy = legacy;
+    this.modern = modern;
   }
 
   void post(RoutingContext ctx) {
@@ -50,6 +53,10 @@ final class StreamableHttpHandler {
     IncomingBody body = IncomingBody.parse(ctx.body().buffer(), dispatcher.maxBatchSize());
     if (body.problem() != null) {
       HttpErrors.send(response, 400, body.problemCode(), body.problem());
+      return;
+    }
+    if (ModernHttpHandler.isModern(request, body)) {
+      modern.post(ctx, body, accept);
       return;
     }
     if (body.isInitialize()) {
@@ -100,6 +107,9 @@ final class StreamableHttpHandler {
   }
 
   void get(RoutingContext ctx) {
+    if (ModernHttpHandler.refusesMethod(ctx)) {
+      return;
+    }
     HttpServerRequest request = ctx.request();
     HttpServerResponse response = ctx.response();
     AcceptedMedia accept = AcceptedMedia.of(request.getHeader("Accept"));
@@ -123,6 +133,9 @@ final class StreamableHttpHandler {
   }
 
   void delete(RoutingContext ctx) {
+    if (ModernHttpHandler.refusesMethod(ctx)) {
+      return;
+    }
     Session session = existingSession(ctx);
     if (session != null) {
       hub.closeSession(session.id());

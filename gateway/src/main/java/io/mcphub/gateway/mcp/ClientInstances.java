@@ -65,7 +65,7 @@ final class ClientInstances {
   List<Upstream> of(Session session) {
     List<Upstream> instances = new ArrayList<>();
     byServer.values().forEach(clients -> {
-      Instance instance = clients.get(session.id());
+      Instance instance = clients.get(session.clientKey());
       if (instance != null) {
         instances.add(instance.upstream);
       }
@@ -77,7 +77,7 @@ final class ClientInstances {
   Future<Void> closeClient(Session session) {
     List<Future<Void>> stops = new ArrayList<>();
     byServer.values().forEach(clients -> {
-      Instance instance = clients.remove(session.id());
+      Instance instance = clients.remove(session.clientKey());
       if (instance != null) {
         stops.add(stop(instance, "its client session ended"));
       }
@@ -108,7 +108,7 @@ final class ClientInstances {
   private Instance instanceFor(Upstream shared, McpRequest request) {
     Session session = request.session();
     Map<String, Instance> clients = byServer.computeIfAbsent(shared.name(), name -> new HashMap<>());
-    Instance existing = clients.get(session.id());
+    Instance existing = clients.get(session.clientKey());
     if (existing != null) {
       return existing;
     }
@@ -121,7 +121,7 @@ final class ClientInstances {
     Instance created = new Instance(session, factory.apply(shared.config(), events));
     created.started = created.upstream.start().compose(v -> events.startupAnswered(created.upstream))
         .onSuccess(v -> applyLogLevel(created));
-    clients.put(session.id(), created);
+    clients.put(session.clientKey(), created);
     LOG.info("upstream '{}': started an instance for session {} ({} running)", shared.name(), session.handle(),
         clients.size());
     return created;

@@ -51,6 +51,7 @@ public final class Hub implements UpstreamEvents {
   private HubMetrics metrics;
   private ClientInstances instances;
   private Forwarding forwarding;
+  private ModernListeners modernListeners;
   /** The level the shared upstreams were last asked to log at (null: never asked). */
   private String sharedLogLevel;
 
@@ -65,6 +66,31 @@ public final class Hub implements UpstreamEvents {
 
   public ExposurePolicy exposure() {
     return exposure;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  /** Where list changes reach 2026-07-28 clients ({@code subscriptions/listen}); set once by the dispatcher. */
+  void modernListeners(ModernListeners listeners) {
+    this.modernListeners = listeners;
+  }
+
+  /** The {@code subscriptions/listen} streams of 2026-07-28 clients (null until a dispatcher exists). */
+  public ModernListeners modernListeners() {
+    return modernListeners;
+  }
+
+  /**
+   * Ends the transient session of one 2026-07-28 request. When its client went away before the answer ({@code
+   * cancelled}: on that revision closing the response stream is the cancellation), its upstream calls are cancelled.
+   */
+  public void endRequest(Session session, boolean cancelled) {
+    Map<Object, InFlightCall> inFlight = session.close();
+    if (cancelled) {
+      inFlight.values().forEach(call -> call.upstream().cancel(call.upstreamId(), "the client closed the response stream"));
+    }
   }
 
   /** Where the hub reports metrics; set once by the verticle before serving. */
@@ -266,6 +292,9 @@ public final class Hub implements UpstreamEvents {
         session.send(notification);
       }
     });
+    if (modernListeners != null) {
+      modernListeners.listsChanged(changed);
+    }
     if (changed.contains(ListKind.PROMPTS)) {
       broadcast(McpMethods.NOTIFICATION_PROMPTS_LIST_CHANGED);
     }

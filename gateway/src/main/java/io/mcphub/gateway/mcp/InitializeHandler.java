@@ -15,6 +15,8 @@ import io.vertx.core.json.JsonObject;
 final class InitializeHandler implements McpHandler {
 
   static final String SERVER_NAME = "mcp-hub";
+  static final String INSTRUCTIONS = "mcp-hub: one endpoint in front of several MCP servers. Tool and prompt names are "
+      + "<server>__<name>, except those of a server configured to keep its own names.";
 
   @Override
   public Future<JsonObject> handle(McpRequest request) {
@@ -29,12 +31,17 @@ final class InitializeHandler implements McpHandler {
     return Future.succeededFuture(new JsonObject()
         .put("protocolVersion", version)
         .put("capabilities", capabilities())
-        .put("serverInfo", new JsonObject().put("name", SERVER_NAME).put("version", HubVersion.get()))
-        .put("instructions", "mcp-hub: one endpoint in front of several MCP servers. Tool and prompt names are "
-            + "<server>__<name>, except those of a server configured to keep its own names."));
+        .put("serverInfo", serverInfo())
+        .put("instructions", INSTRUCTIONS));
   }
 
-  private static JsonObject capabilities() {
+  /** The hub's name and version, as {@code initialize} and every 2026-07-28 result report it. */
+  static JsonObject serverInfo() {
+    return new JsonObject().put("name", SERVER_NAME).put("version", HubVersion.get());
+  }
+
+  /** What the hub serves, whatever its upstreams: list changes are announced for all three lists. */
+  static JsonObject capabilities() {
     JsonObject listChanged = new JsonObject().put("listChanged", true);
     return new JsonObject()
         .put("tools", listChanged.copy())

@@ -4,6 +4,7 @@ import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
@@ -35,6 +36,8 @@ public final class McpDispatcher {
   private final Hub hub;
   private final int maxBatchSize;
   private final Map<String, McpHandler> handlers = new HashMap<>();
+  private final InputBridge bridge;
+  private final ModernListeners listeners;
   private HubTracer tracer = HubTracer.NOOP;
 
   /**
@@ -63,6 +66,21 @@ public final class McpDispatcher {
     handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, resources::unsubscribe);
     handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry(), hub.forwarding()));
     handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
+    handlers.put(Modern.SERVER_DISCOVER, request -> Future.succeededFuture(DiscoverResult.of()));
+    this.bridge = new InputBridge(hub.vertx());
+    this.listeners = new ModernListeners(hub, (session, uri) -> resources.subscribe(new McpRequest(session, null,
+        McpMethods.RESOURCES_SUBSCRIBE, new JsonObject().put("uri", uri), new SessionOrigin(session))));
+    hub.modernListeners(listeners);
+  }
+
+  /** The {@code subscriptions/listen} streams of 2026-07-28 clients. */
+  public ModernListeners listeners() {
+    return listeners;
+  }
+
+  /** Calls of 2026-07-28 clients waiting for the client's input (MRTR). */
+  public InputBridge inputBridge() {
+    return bridge;
   }
 
   /** Traces every request with {@code tracer} from now on (the default traces nothing). */
@@ -88,8 +106,10 @@ public final class McpDispatcher {
       return Future.failedFuture(McpException.invalidParams("\"params\" must be an object"));
     }
     McpHandler handler = handlers.get(method);
-    if (handler == null) {
-      return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method));
+    if (handler == null || (session.isModern() ? isLegacyOnly(method) : isModernOnly(method))) {
+      return Future.failedFuture(new McpException(JsonRpc.METHOD_NOT_FOUND, "Method not found: " + method
+          + (session.isModern() && Modern.REMOVED_METHODS.contains(method) ? " (protocol revision "
+              + session.protocolVersion() + " removed it)" : "")));
     }
     boolean initialize = McpMethods.INITIALIZE.equals(method);
     if (initialize == session.isInitialized() && !McpMethods.PING.equals(method)) {
@@ -98,11 +118,20 @@ public final class McpDispatcher {
     }
     McpRequest request = new McpRequest(session, message.getValue("id"), method,
         params == null ? new JsonObject() : (JsonObject) params, origin);
+    java.util.function.Supplier<Future<JsonObject>> serve = session.isModern() && Modern.INPUT_CAPABLE.contains(method)
+        ? () -> bridge.serve(request, bridged -> handle(handler, bridged)) : () -> handle(handler, request);
     if (tracer.enabled()) {
-      return tracer.serve(McpSpan.of(method, request.params(), session.handle(), request.id()), request.params(),
-          () -> handle(handler, request));
+      return tracer.serve(McpSpan.of(method, request.params(), session.handle(), request.id()), request.params(), serve);
     }
-    return handle(handler, request);
+    return serve.get();
+  }
+
+  private static boolean isLegacyOnly(String method) {
+    return Modern.REMOVED_METHODS.contains(method);
+  }
+
+  private static boolean isModernOnly(String method) {
+    return Modern.SERVER_DISCOVER.equals(method);
   }
 
   private static Future<JsonObject> handle(McpHandler handler, McpRequest request) {

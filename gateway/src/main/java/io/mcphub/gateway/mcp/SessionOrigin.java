@@ -30,6 +30,16 @@ public class SessionOrigin implements RequestOrigin {
     return capability == null || session.clientCapabilities().getValue(capability) != null;
   }
 
+  /** True when the session asked for log messages at or below this one's level (and so for no log when it asked none). */
+  public static boolean wantsLog(Session session, JsonObject notification) {
+    return LogLevels.asked(session, notification);
+  }
+
+  /** Whether {@code level} is one of the MCP log levels. */
+  public static boolean isLogLevel(String level) {
+    return LogLevels.isLevel(level);
+  }
+
   @Override
   public String clientId() {
     return session.id();

@@ -87,6 +87,23 @@ public final class Session {
     return MessageDigest.isEqual(owner.getBytes(StandardCharsets.UTF_8), principal.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Whether both sessions were opened by the same principal (or both without auth). */
+  public boolean sharesOwnerWith(Session other) {
+    return other.isOwnedBy(owner);
+  }
+
+  /**
+   * Which client this session is for upstream instances that serve one client each ({@code "isolation": "per-client"}):
+   * the session itself, or for a transient 2026-07-28 session its principal (all anonymous modern requests share one),
+   * so that a per-client server is not started once per request.
+   */
+  public String clientKey() {
+    if (!isModern()) {
+      return id;
+    }
+    return owner == null ? "modern:anonymous" : "modern:" + Sha256.hex(owner, HANDLE_BYTES);
+  }
+
   /** Which upstream tools the owner's credentials allow; {@link Grant#ALL} unless an OAuth token's scopes limit it. */
   public Grant grant() {
     return grant;

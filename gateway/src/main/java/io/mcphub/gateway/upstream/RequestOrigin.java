@@ -18,4 +18,12 @@ public interface RequestOrigin {
 
   /** Relays a server-to-client request; completes with the client's result or fails with its error. */
   Future<JsonObject> request(String method, JsonObject params);
+
+  /**
+   * True when the client speaks 2026-07-28 and takes an {@code input_required} result itself (MRTR): a modern upstream's
+   * such result is then relayed untouched. False for a 2025 client, which gets the input requests as requests instead.
+   */
+  default boolean acceptsInputRequired() {
+    return false;
+  }
 }
