@@ -181,7 +181,8 @@ public final class InputBridge {
     /** The answer to {@code request}: the call's result, or the next round of input requests. */
     Future<JsonObject> awaitRound(McpRequest request) {
       current = request;
-      answer = Promise.promise();
+      Promise<JsonObject> mine = Promise.promise();
+      answer = mine;
       if (upstreamCall != null) {
         request.session().trackInFlight(request.id(), upstreamCall);
       }
@@ -191,8 +192,7 @@ public final class InputBridge {
       } else if (!pending.isEmpty()) {
         askClient();
       }
-      Future<JsonObject> result = answer.future();
-      return result.onComplete(done -> request.session().untrackInFlight(request.id()));
+      return mine.future().onComplete(done -> request.session().untrackInFlight(request.id()));
     }
 
     /** Answers the parked upstream requests the retry has responses for; keys the call never asked for are ignored. */

@@ -119,7 +119,7 @@ public final class McpDispatcher {
     McpRequest request = new McpRequest(session, message.getValue("id"), method,
         params == null ? new JsonObject() : (JsonObject) params, origin);
     java.util.function.Supplier<Future<JsonObject>> serve = session.isModern() && Modern.INPUT_CAPABLE.contains(method)
-        ? () -> bridge.serve(request, bridged -> handle(handler, bridged)) : () -> handle(handler, request);
+        ? () -> guarded(() -> bridge.serve(request, bridged -> handle(handler, bridged))) : () -> handle(handler, request);
     if (tracer.enabled()) {
       return tracer.serve(McpSpan.of(method, request.params(), session.handle(), request.id()), request.params(), serve);
     }
@@ -135,8 +135,13 @@ public final class McpDispatcher {
   }
 
   private static Future<JsonObject> handle(McpHandler handler, McpRequest request) {
+    return guarded(() -> handler.handle(request));
+  }
+
+  /** A handler's outcome; what it throws (an {@link McpException} for a refusal) becomes the failed future. */
+  private static Future<JsonObject> guarded(java.util.function.Supplier<Future<JsonObject>> work) {
     try {
-      return handler.handle(request);
+      return work.get();
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
