@@ -317,8 +317,8 @@ function readResource(uri) {
 
 /** Serves the SDK's fetch-shaped handler on node:http: the request becomes a web Request, the Response is streamed back. */
 function serveHttp(port) {
-  let handler;
-  handler = createMcpHandler(() => newServer(handler), { legacy: 'stateless' });
+  // the factory runs per request, after the handler exists: test_trigger_* publish on the handler's listen streams
+  const handler = createMcpHandler(() => newServer(handler), { legacy: 'stateless' });
   const httpServer = createServer(async (request, response) => {
     if (!request.url.startsWith('/mcp')) {
       response.writeHead(404).end();
