@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The running hub's shared state — upstreams, the merged registry, sessions, resource subscriptions — and
  * the fan-out of what upstreams say to the sessions it concerns. Confined to the hub's context.
  */
-public final class Hub implements UpstreamEvents {
+public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.CatalogSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
@@ -177,6 +177,7 @@ public final class Hub implements UpstreamEvents {
     return Collections.unmodifiableList(upstreams);
   }
 
+  @Override
   public CapabilityRegistry registry() {
     return registry;
   }
@@ -260,11 +261,13 @@ public final class Hub implements UpstreamEvents {
   }
 
   /** Listeners told after the merged tool list changed (e.g. the background tool categorizer). */
+  @Override
   public void onToolsChanged(Runnable listener) {
     toolsChangedListeners.add(listener);
   }
 
   /** A tool's category changed: rebuild and tell the sessions whose list changed. */
+  @Override
   public void recategorized() {
     rebuildAndNotify(listings());
   }
