@@ -221,6 +221,16 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
     LOG.debug("session {} ended ({} calls cancelled)", session.handle(), inFlight.size());
   }
 
+  /**
+   * A reloaded {@code toolFiltering} may change what every 2026-07-28 client lists (its list is a function of the config);
+   * their listen streams are told. Legacy sessions were told by {@link #rebuildAndNotify} from their own listings.
+   */
+  public void filteringReconfigured() {
+    if (modernListeners != null) {
+      modernListeners.listsChanged(Set.of(ListKind.TOOLS));
+    }
+  }
+
   /** Subscribes a session; the upstream is asked only for the first subscriber of a URI. */
   public boolean subscribe(Session session, String uri) {
     Set<Session> subscribers = subscriptions.computeIfAbsent(uri, u -> new LinkedHashSet<>());
