@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Streamable HTTP transport at {@code /mcp}: POST carries client messages, GET opens the session's
- * stream, DELETE ends the session.
+ * The Streamable HTTP transport at {@code /mcp} and at each view URL ({@link ViewRoute}): POST carries client messages,
+ * GET opens the session's stream, DELETE ends the session. A view has no legacy HTTP+SSE fallback.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
@@ -107,7 +107,7 @@ final class StreamableHttpHandler {
       HttpErrors.send(response, 406, JsonRpc.INVALID_REQUEST, "Not Acceptable: GET needs Accept: text/event-stream");
       return;
     }
-    if (request.getHeader(McpHeaders.SESSION_ID) == null && accept.onlyEventStream()) {
+    if (request.getHeader(McpHeaders.SESSION_ID) == null && accept.onlyEventStream() && ViewRoute.of(ctx) == null) {
       legacy.open(ctx);
       return;
     }
