@@ -18,6 +18,8 @@ public interface ExposureHandles {
   Duration DEFAULT_TTL = Duration.ofHours(1);
   /** How many handles the hub keeps at most; minting one more drops the oldest. */
   int DEFAULT_MAX_HANDLES = 10_000;
+  /** How much of a client-supplied id an answer repeats (the hub's ids are 22 characters). */
+  int MAX_SHOWN_ID_CHARS = 64;
 
   static ExposureHandles inMemory() {
     return inMemory(DEFAULT_TTL, DEFAULT_MAX_HANDLES, System::currentTimeMillis);
@@ -52,9 +54,10 @@ public interface ExposureHandles {
       this.why = why;
     }
 
-    /** A sentence naming the problem with {@code id}, for a client to read. */
+    /** A sentence naming the problem with {@code id} (cut short when too long to be one), for a client to read. */
     public String describe(String id) {
-      return "exposureId " + id + " " + why;
+      String shown = id.length() > MAX_SHOWN_ID_CHARS ? id.substring(0, MAX_SHOWN_ID_CHARS) + "…" : id;
+      return "exposureId " + shown + " " + why;
     }
   }
 

@@ -56,7 +56,7 @@ final class MetaTools {
   /** How much of a tool's description the text summary of a result shows. */
   private static final int SUMMARY_DESCRIPTION_CHARS = 120;
   /** The longest {@code exposureId} worth looking up (the hub's are 22 characters); longer ones are not echoed. */
-  private static final int MAX_EXPOSURE_ID_CHARS = 64;
+  private static final int MAX_EXPOSURE_ID_CHARS = ExposureHandles.MAX_SHOWN_ID_CHARS;
   private static final String HANDLE_LIFETIME = ExposureHandles.DEFAULT_TTL.toMinutes() + " minutes";
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
 

@@ -134,6 +134,8 @@ class ExposureHandlesHubTest {
         PromptFilteringTest.analyze(alice, PromptFilteringTest.MEMORY_PROMPT);
         assertThat(PromptFilteringTest.names(alice)).as("the shared legacy exposure grew").anyMatch(n -> n.startsWith("memory__"));
 
+        McpSchema.CallToolResult reset = view.callTool(new McpSchema.CallToolRequest("hub__reset_exposure", Map.of()));
+        assertThat(text(reset)).startsWith("Nothing to reset: this connection serves the view " + id);
         assertThat(PromptFilteringTest.names(view)).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(viewChanges.get()).as("a view's session is never told its list changed").isZero();
       }

@@ -40,6 +40,8 @@ class ExposureHandlesTest {
     assertThat(handles.lookup(id, "alice").problem()).isEqualTo(ExposureHandles.Problem.EXPIRED);
     assertThat(ExposureHandles.Problem.EXPIRED.describe(id)).isEqualTo("exposureId " + id + " has expired");
 
+    assertThat(ExposureHandles.Problem.UNKNOWN.describe("x".repeat(10_000))).as("a long id is not echoed whole")
+        .hasSizeLessThan(200);
     String anonymous = ExposureHandles.inMemory().mint(null, Set.of(), List.of()).id();
     assertThat(anonymous).isNotNull();
   }
