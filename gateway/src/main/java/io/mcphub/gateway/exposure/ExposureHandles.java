@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * by {@code hub__call_tool} and by the sessions of a view URL. Handles never change once minted, so a clustered
  * implementation can serve reads from a local replica; that is why reads are synchronous (they sit inside the
  * exposure predicate of {@code tools/list}). Bounded: handles live {@link #ttl()}, and beyond the store's capacity
- * the oldest are dropped. Confined to the hub's context.
+ * (hub-wide, and per principal) the oldest are dropped. Confined to the hub's context.
  */
 public interface ExposureHandles {
 
@@ -18,16 +18,22 @@ public interface ExposureHandles {
   Duration DEFAULT_TTL = Duration.ofHours(1);
   /** How many handles the hub keeps at most; minting one more drops the oldest. */
   int DEFAULT_MAX_HANDLES = 10_000;
+  /**
+   * How many handles one principal keeps at most (with auth); minting one more drops that principal's oldest, so one
+   * client cannot push every other client's handles out. Without auth clients are indistinguishable: only the
+   * hub-wide bound applies.
+   */
+  int DEFAULT_MAX_PER_PRINCIPAL = 1_000;
   /** How much of a client-supplied id an answer repeats (the hub's ids are 22 characters). */
   int MAX_SHOWN_ID_CHARS = 64;
 
   static ExposureHandles inMemory() {
-    return inMemory(DEFAULT_TTL, DEFAULT_MAX_HANDLES, System::currentTimeMillis);
+    return inMemory(DEFAULT_TTL, DEFAULT_MAX_HANDLES, DEFAULT_MAX_PER_PRINCIPAL, System::currentTimeMillis);
   }
 
-  /** An in-memory store with the given lifetime, capacity and clock (tests pass their own clock). */
-  static ExposureHandles inMemory(Duration ttl, int maxHandles, LongSupplier clock) {
-    return new InMemoryExposureHandles(ttl, maxHandles, clock);
+  /** An in-memory store with the given lifetime, capacities and clock (tests pass their own clock). */
+  static ExposureHandles inMemory(Duration ttl, int maxHandles, int maxPerPrincipal, LongSupplier clock) {
+    return new InMemoryExposureHandles(ttl, maxHandles, maxPerPrincipal, clock);
   }
 
   /** Mints a handle for {@code owner} (null without auth) holding an analysis' categories and tools. */

@@ -15,7 +15,7 @@ class ExposureHandlesTest {
 
   @Test
   void aHandleHasAnOpaqueUrlSafeIdOfAtLeast128BitsAndHoldsTheSelection() {
-    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, now::get);
+    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, 10, now::get);
     ExposureHandle handle = handles.mint("alice", Set.of("filesystem"), List.of("files__read", "files__list"));
     assertThat(handle.id()).matches("[A-Za-z0-9_-]{22,}");
     assertThat(handles.mint("alice", Set.of(), List.of()).id()).isNotEqualTo(handle.id());
@@ -30,7 +30,7 @@ class ExposureHandlesTest {
 
   @Test
   void unknownForeignAndExpiredHandlesAreRefusedWithTheirReason() {
-    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, now::get);
+    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, 10, now::get);
     String id = handles.mint("alice", Set.of(), List.of("files__read")).id();
 
     assertThat(handles.lookup("forged-id", "alice").problem()).isEqualTo(ExposureHandles.Problem.UNKNOWN);
@@ -48,7 +48,7 @@ class ExposureHandlesTest {
 
   @Test
   void theStoreKeepsAtMostItsCapacityDroppingTheOldestAndSweepsExpiredHandles() {
-    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 3, now::get);
+    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 3, 3, now::get);
     List<String> ids = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ids.add(handles.mint("alice", Set.of(), List.of("t" + i)).id());
@@ -61,5 +61,25 @@ class ExposureHandlesTest {
     now.addAndGet(Duration.ofMinutes(6).toMillis());
     handles.mint("alice", Set.of(), List.of());
     assertThat(handles.size()).as("minting sweeps the expired handles").isEqualTo(1);
+  }
+
+  @Test
+  void onePrincipalMintingManyHandlesDropsOnlyItsOwnOldest() {
+    ExposureHandles handles = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, 3, now::get);
+    String bobs = handles.mint("bob", Set.of(), List.of("b")).id();
+    List<String> alices = new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      alices.add(handles.mint("alice", Set.of(), List.of("a" + i)).id());
+    }
+    assertThat(handles.size()).isEqualTo(4);
+    assertThat(handles.lookup(bobs, "bob").problem()).as("another principal's handle survives").isNull();
+    assertThat(handles.lookup(alices.get(4), "alice").problem()).isEqualTo(ExposureHandles.Problem.UNKNOWN);
+    assertThat(handles.lookup(alices.get(5), "alice").problem()).isNull();
+
+    ExposureHandles anonymous = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, 3, now::get);
+    for (int i = 0; i < 8; i++) {
+      anonymous.mint(null, Set.of(), List.of());
+    }
+    assertThat(anonymous.size()).as("without auth only the hub-wide bound applies").isEqualTo(8);
   }
 }

@@ -134,7 +134,7 @@ class ExposurePolicyTest {
   @Test
   void aViewSessionSeesExactlyItsViewsToolsInAnyModeUntilTheViewExpires() {
     java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-    ExposureHandles handles = ExposureHandles.inMemory(java.time.Duration.ofMinutes(1), 10, now::get);
+    ExposureHandles handles = ExposureHandles.inMemory(java.time.Duration.ofMinutes(1), 10, 10, now::get);
     ExposurePolicy policy = new ExposurePolicy(options(
         "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"defaultExposure\": \"all\"}}"), ExposureStore.inMemory(),
         handles);
