@@ -141,14 +141,15 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
 
   /**
    * Tells a session its tool list changed, through {@code origin} (ahead of the response that changed it); without
-   * session isolation every other session's list changed too, so each is told on its own stream.
+   * session isolation every other session's list changed too, so each is told on its own stream (except a view's
+   * sessions: a view's list never changes).
    */
   public void notifyToolsChanged(Session session, RequestOrigin origin) {
     JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
     origin.notify(notification);
     if (!exposure.sessionIsolation()) {
       for (Session other : sessions.all()) {
-        if (other != session && other.state() == Session.State.OPERATING) {
+        if (other != session && other.state() == Session.State.OPERATING && !exposure.fixed(other)) {
           other.send(notification);
         }
       }
