@@ -198,9 +198,10 @@ public final class HubVerticle extends VerticleBase {
           || !next.tracing().equals(config.tracing())) {
         LOG.warn("changes to the hub, connectionPool and telemetry sections apply at the next restart");
       }
+      boolean filteringChanged = !next.filtering().equals(config.filtering());
       exposure.update(next.filtering());
       hub.registry().toolCategorizer(toolCategorizer(next).withLearnedFrom(hub.registry().toolCategorizer()));
-      if (!next.filtering().equals(config.filtering())) {
+      if (filteringChanged) {
         analyzer = analyzer(next.filtering());
       }
       Future<Void> servers = applyServers(next.servers());
@@ -209,6 +210,9 @@ public final class HubVerticle extends VerticleBase {
       next.warnings().forEach(warning -> LOG.warn("config: {}", warning));
       health.sync();
       hub.rebuildAndNotify(before);
+      if (filteringChanged) {
+        hub.filteringReconfigured();
+      }
       LOG.info("config reloaded: filtering {}, provider {}, {} servers", next.filteringMode().configName(),
           next.filtering().llm().provider(), next.servers().size());
       return servers;

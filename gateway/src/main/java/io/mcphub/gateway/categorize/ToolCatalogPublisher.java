@@ -3,7 +3,6 @@ package io.mcphub.gateway.categorize;
 import io.mcphub.categorizer.CategorizerAddresses;
 import io.mcphub.categorizer.ToolCatalogListener;
 import io.mcphub.categorizer.ToolDescriptor;
-import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,12 +26,12 @@ public final class ToolCatalogPublisher {
   static final int DESCRIPTION_CHARS = 300;
 
   private final Vertx vertx;
-  private final Hub hub;
+  private final CatalogSource hub;
   private MessageConsumer<JsonObject> consumer;
   private long timer = -1;
   private boolean listened;
 
-  public ToolCatalogPublisher(Vertx vertx, Hub hub) {
+  public ToolCatalogPublisher(Vertx vertx, CatalogSource hub) {
     this.vertx = vertx;
     this.hub = hub;
   }

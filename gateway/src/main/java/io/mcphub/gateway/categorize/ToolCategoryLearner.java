@@ -6,7 +6,6 @@ import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.config.Taxonomy;
-import io.mcphub.gateway.mcp.Hub;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.mcphub.gateway.tools.ToolCategorizer;
 import io.vertx.core.Future;
@@ -41,7 +40,7 @@ public final class ToolCategoryLearner {
   private static final Logger LOG = LoggerFactory.getLogger(ToolCategoryLearner.class);
 
   private final Vertx vertx;
-  private final Hub hub;
+  private final CatalogSource hub;
   private final FilteringOptions options;
   private final LearnedCategoryStore store;
   private final CategorizerClient provider;
@@ -57,7 +56,7 @@ public final class ToolCategoryLearner {
   /** Set when the file exists but could not be read: writing would overwrite what it holds. */
   private boolean unreadable;
 
-  public ToolCategoryLearner(Vertx vertx, Hub hub, FilteringOptions options, Path stateDir) {
+  public ToolCategoryLearner(Vertx vertx, CatalogSource hub, FilteringOptions options, Path stateDir) {
     this.vertx = vertx;
     this.hub = hub;
     this.options = options;

@@ -16,7 +16,11 @@ import java.util.function.Predicate;
 /**
  * The one exposure predicate of a filtering mode. {@code tools/list} lists what {@link #visible} allows,
  * {@code tools/call} refuses what it does not, and {@code hub__call_tool} reaches what {@link #callable} allows.
- * In prompt-based mode each session (or, without isolation, everyone) sees the tools of its exposed categories.
+ * In prompt-based mode each legacy session (or, without isolation, every legacy session) sees the tools of its exposed
+ * categories. Two kinds of session have a fixed exposure ({@link #fixed}): a 2026-07-28 request's transient session
+ * sees the default exposure only, so its {@code tools/list} is a function of the config and its grant (that revision
+ * forbids lists that change as a side effect of other requests); a session opened on a view URL sees the view's tools
+ * (in any mode, within what the mode lists). Analyses of both mint {@link ExposureHandle}s instead of changing state.
  * Every rule is limited by the session's {@link Grant}: what its OAuth token's scopes allow.
  */
 public final class ExposurePolicy {
@@ -29,10 +33,21 @@ public final class ExposurePolicy {
 
   private FilteringOptions options;
   private final ExposureStore store;
+  private final ExposureHandles handles;
 
   public ExposurePolicy(FilteringOptions options, ExposureStore store) {
+    this(options, store, ExposureHandles.inMemory());
+  }
+
+  public ExposurePolicy(FilteringOptions options, ExposureStore store, ExposureHandles handles) {
     this.options = options;
     this.store = store;
+    this.handles = handles;
+  }
+
+  /** The exposure handles analyses mint ({@code exposureId}s and view ids). */
+  public ExposureHandles handles() {
+    return handles;
   }
 
   public FilteringOptions options() {
@@ -70,6 +85,15 @@ public final class ExposurePolicy {
   }
 
   private Predicate<CatalogEntry> filteredFor(Session session) {
+    if (session.view() != null) {
+      Exposure view = exposure(session);
+      Predicate<CatalogEntry> inView = tool -> view.tools().contains(tool.name());
+      return promptBased() ? inView : inView.and(modeFilter(session));
+    }
+    return modeFilter(session);
+  }
+
+  private Predicate<CatalogEntry> modeFilter(Session session) {
     return switch (options.mode()) {
       case STATIC -> tool -> true;
       case SERVER_ALLOWLIST -> this::serverAllowed;
@@ -95,14 +119,34 @@ public final class ExposurePolicy {
     return exposure(session).reported();
   }
 
-  /** The session's whole exposure: wholesale categories, analysed categories, and the tools listed one by one. */
+  /**
+   * The session's whole exposure: wholesale categories, analysed categories, and the tools listed one by one. A view's
+   * session has its view's (nothing once the view expired); a modern session the default; a legacy session what its
+   * handle (its own, or the shared one without isolation) recorded, else the default.
+   */
   public Exposure exposure(Session session) {
-    Exposure recorded = store.get(handle(session));
+    if (session.view() != null) {
+      ExposureHandles.Lookup view = handles.lookup(session.view(), session.owner());
+      return view.handle() != null ? view.handle().exposure() : Exposure.NONE;
+    }
+    Exposure recorded = session.isModern() ? null : store.get(handle(session));
     return recorded != null ? recorded : new Exposure(defaults(), Set.of(), Set.of());
+  }
+
+  /**
+   * Whether nothing may change the session's exposure: a modern request's transient session (its list depends on the
+   * config and its grant only) and a view's session (a view is immutable). {@code expose} and {@code reset} leave
+   * such sessions, and the state they would share, untouched.
+   */
+  public boolean fixed(Session session) {
+    return session.isModern() || session.view() != null;
   }
 
   /** Exposes every tool of {@code categories}: adds to (additive) or replaces (replacement) the session's exposure. */
   public void expose(Session session, Set<String> categories) {
+    if (fixed(session)) {
+      return;
+    }
     Exposure base = base(session);
     Set<String> next = new LinkedHashSet<>(base.categories());
     next.addAll(categories);
@@ -115,6 +159,9 @@ public final class ExposurePolicy {
    * {@code maxTools} tools exposed by analyses; beyond that the oldest leave its list.
    */
   public void expose(Session session, Set<String> categories, List<String> tools) {
+    if (fixed(session)) {
+      return;
+    }
     store.put(handle(session), base(session).plus(categories, tools, MAX_TOOLS_PER_MAX_TOOLS * options.maxTools()));
   }
 
@@ -124,12 +171,15 @@ public final class ExposurePolicy {
 
   /** Back to the default exposure. */
   public void reset(Session session) {
+    if (fixed(session)) {
+      return;
+    }
     store.remove(handle(session));
   }
 
   /** Frees an ended session's state (with isolation; the shared state outlives sessions). */
   public void forget(Session session) {
-    if (options.sessionIsolation()) {
+    if (options.sessionIsolation() && !fixed(session)) {
       store.remove(session.id());
     }
   }

@@ -64,6 +64,7 @@ public final class HubRouter {
     router.post(MCP_PATH).handler(body).handler(streamable::post);
     router.get(MCP_PATH).handler(streamable::get);
     router.delete(MCP_PATH).handler(streamable::delete);
+    routeViews(router, hub, streamable, body);
     router.get(SSE_PATH).handler(legacy::open);
     router.post(LegacySseHandler.MESSAGES_PATH).handler(body).handler(legacy::post);
     HealthCheckHandler health = HealthCheckHandler.createWithHealthChecks(healthChecks)
@@ -82,8 +83,17 @@ public final class HubRouter {
     router.post("/api/servers/restart").handler(adminBody).handler(servers::restart);
     router.get("/api/sessions").handler(servers::sessions);
     router.get("/api/filtering/stats").handler(new FilteringApi(hub, filtering)::stats);
+    router.post(ViewsApi.PATH).handler(adminBody).handler(new ViewsApi(hub, dispatcher)::create);
     router.route().failureHandler(ctx -> onFailure(ctx, guard, options.maxBodyBytes()));
     return router;
+  }
+
+  /** View URLs: the Streamable HTTP endpoint again, behind a check that the view exists and is the caller's. */
+  private static void routeViews(Router router, Hub hub, StreamableHttpHandler streamable, BodyHandler body) {
+    router.route(ViewRoute.PATH).handler(new ViewRoute(hub.exposure())::resolve);
+    router.post(ViewRoute.PATH).handler(body).handler(streamable::post);
+    router.get(ViewRoute.PATH).handler(streamable::get);
+    router.delete(ViewRoute.PATH).handler(streamable::delete);
   }
 
   /**
@@ -93,7 +103,7 @@ public final class HubRouter {
   private static void protect(Router router, HubOptions options, JwtVerifier oauth) {
     BearerAuth clients = new BearerAuth(options.authTokens(), oauth, false);
     BearerAuth operators = new BearerAuth(options.authTokens(), oauth, true);
-    for (String path : new String[] {MCP_PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
+    for (String path : new String[] {MCP_PATH, ViewRoute.PATH, SSE_PATH, LegacySseHandler.MESSAGES_PATH}) {
       router.route(path).handler(clients);
     }
     router.route("/api/*").handler(operators);

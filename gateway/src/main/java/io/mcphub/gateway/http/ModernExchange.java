@@ -75,6 +75,10 @@ final class ModernExchange extends SessionOrigin {
     return true;
   }
 
+  Session session() {
+    return session;
+  }
+
   /** Sends the response (HTTP {@code status} unless a stream already started) and ends the exchange. */
   void finish(JsonObject message, int status) {
     if (finished || response.closed() || response.ended()) {

@@ -112,7 +112,9 @@ final class ModernHttpHandler {
 
   private void answer(ModernExchange exchange, Object id, String method, AsyncResult<JsonObject> outcome) {
     if (outcome.succeeded()) {
-      exchange.finish(JsonRpc.result(id, ModernResults.stamp(method, outcome.result(), authenticates)), 200);
+      // through a view URL the answer is that view's: its id is not part of a cache key built from method and params
+      boolean callerSpecific = authenticates || exchange.session().view() != null;
+      exchange.finish(JsonRpc.result(id, ModernResults.stamp(method, outcome.result(), callerSpecific)), 200);
       return;
     }
     JsonObject response = McpDispatcher.toResponse(id, outcome.cause() instanceof McpException error
@@ -140,6 +142,7 @@ final class ModernHttpHandler {
   private Session transientSession(RoutingContext ctx, ModernLadder.Checked checked) {
     Session session = new Session(ctx.vertx(), Session.newId(), Session.Transport.MODERN, BearerAuth.principal(ctx));
     session.grant(BearerAuth.grant(ctx));
+    session.view(ViewRoute.of(ctx));
     session.initialized(checked.version(), checked.capabilities(), checked.clientInfo());
     session.operating();
     session.logLevel(checked.logLevel());

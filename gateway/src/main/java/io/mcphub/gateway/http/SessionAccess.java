@@ -8,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
  * Sessions as the HTTP transports see them: opened for the principal of the request that opens them, and found
  * only for that principal. Anyone else naming the id gets what an unknown id gets, so ids cannot be probed. Without
  * auth the id itself is the secret: it is issued only to its creator and shown nowhere else. A session sees only the
- * tools its principal's credentials grant.
+ * tools its principal's credentials grant. A session opened on a view URL ({@link ViewRoute}) is bound to that view and
+ * found only through it.
  */
 final class SessionAccess {
 
@@ -21,16 +22,19 @@ final class SessionAccess {
   Session open(RoutingContext ctx, Session.Transport transport) {
     Session session = hub.openSession(transport, BearerAuth.principal(ctx));
     session.grant(BearerAuth.grant(ctx));
+    session.view(ViewRoute.of(ctx));
     return session;
   }
 
   /**
-   * The session {@code id} names, if it exists on {@code transport} and the request's principal opened it; its grant
+   * The session {@code id} names, if it exists on {@code transport}, the request's principal opened it and the request
+   * addresses the session's view (or, like the session, none); its grant
    * becomes the request's (a refreshed OAuth token of the same subject may carry other scopes).
    */
   Session find(RoutingContext ctx, String id, Session.Transport transport) {
     Session session = hub.sessions().get(id);
-    if (session == null || session.transport() != transport || !session.isOwnedBy(BearerAuth.principal(ctx))) {
+    if (session == null || session.transport() != transport || !session.isOwnedBy(BearerAuth.principal(ctx))
+        || !java.util.Objects.equals(session.view(), ViewRoute.of(ctx))) {
       return null;
     }
     session.grant(BearerAuth.grant(ctx));

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The Streamable HTTP transport at {@code /mcp}: POST carries client messages, GET opens the session's
- * stream, DELETE ends the session. A POST of a 2026-07-28 client (no session) goes to {@link ModernHttpHandler}.
+ * The Streamable HTTP transport at {@code /mcp} and at each view URL ({@link ViewRoute}): POST carries client messages,
+ * GET opens the session's stream, DELETE ends the session. A view has no legacy HTTP+SSE fallback. A POST of a 2026-07-28
+ * client (no session) goes to {@link ModernHttpHandler}.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http">Streamable HTTP</a>
  */
@@ -117,7 +118,7 @@ final class StreamableHttpHandler {
       HttpErrors.send(response, 406, JsonRpc.INVALID_REQUEST, "Not Acceptable: GET needs Accept: text/event-stream");
       return;
     }
-    if (request.getHeader(McpHeaders.SESSION_ID) == null && accept.onlyEventStream()) {
+    if (request.getHeader(McpHeaders.SESSION_ID) == null && accept.onlyEventStream() && ViewRoute.of(ctx) == null) {
       legacy.open(ctx);
       return;
     }

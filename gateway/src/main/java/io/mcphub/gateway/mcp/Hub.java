@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * The running hub's shared state — upstreams, the merged registry, sessions, resource subscriptions — and
  * the fan-out of what upstreams say to the sessions it concerns. Confined to the hub's context.
  */
-public final class Hub implements UpstreamEvents {
+public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.CatalogSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
@@ -141,14 +141,15 @@ public final class Hub implements UpstreamEvents {
 
   /**
    * Tells a session its tool list changed, through {@code origin} (ahead of the response that changed it); without
-   * session isolation every other session's list changed too, so each is told on its own stream.
+   * session isolation every other session's list changed too, so each is told on its own stream (except a view's
+   * sessions: a view's list never changes).
    */
   public void notifyToolsChanged(Session session, RequestOrigin origin) {
     JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
     origin.notify(notification);
     if (!exposure.sessionIsolation()) {
       for (Session other : sessions.all()) {
-        if (other != session && other.state() == Session.State.OPERATING) {
+        if (other != session && other.state() == Session.State.OPERATING && !exposure.fixed(other)) {
           other.send(notification);
         }
       }
@@ -177,6 +178,7 @@ public final class Hub implements UpstreamEvents {
     return Collections.unmodifiableList(upstreams);
   }
 
+  @Override
   public CapabilityRegistry registry() {
     return registry;
   }
@@ -220,6 +222,16 @@ public final class Hub implements UpstreamEvents {
     LOG.debug("session {} ended ({} calls cancelled)", session.handle(), inFlight.size());
   }
 
+  /**
+   * A reloaded {@code toolFiltering} may change what every 2026-07-28 client lists (its list is a function of the config);
+   * their listen streams are told. Legacy sessions were told by {@link #rebuildAndNotify} from their own listings.
+   */
+  public void filteringReconfigured() {
+    if (modernListeners != null) {
+      modernListeners.listsChanged(Set.of(ListKind.TOOLS));
+    }
+  }
+
   /** Subscribes a session; the upstream is asked only for the first subscriber of a URI. */
   public boolean subscribe(Session session, String uri) {
     Set<Session> subscribers = subscriptions.computeIfAbsent(uri, u -> new LinkedHashSet<>());
@@ -260,11 +272,13 @@ public final class Hub implements UpstreamEvents {
   }
 
   /** Listeners told after the merged tool list changed (e.g. the background tool categorizer). */
+  @Override
   public void onToolsChanged(Runnable listener) {
     toolsChangedListeners.add(listener);
   }
 
   /** A tool's category changed: rebuild and tell the sessions whose list changed. */
+  @Override
   public void recategorized() {
     rebuildAndNotify(listings());
   }

@@ -98,7 +98,7 @@ public final class InputBridge {
       throw McpException.invalidParams("requestState does not belong to this request (another method or name, or an"
           + " earlier round): echo the requestState of the last input_required result of this request");
     }
-    if (!call.owner.sharesOwnerWith(request.session())) {
+    if (!request.session().isOwnedBy(call.owner.owner())) {
       throw McpException.invalidParams("requestState was issued to another principal");
     }
     Object responses = request.params().getValue(Modern.INPUT_RESPONSES);

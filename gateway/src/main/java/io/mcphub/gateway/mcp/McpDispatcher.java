@@ -38,6 +38,7 @@ public final class McpDispatcher {
   private final Map<String, McpHandler> handlers = new HashMap<>();
   private final InputBridge bridge;
   private final ModernListeners listeners;
+  private final MetaTools meta;
   private HubTracer tracer = HubTracer.NOOP;
 
   /**
@@ -49,7 +50,7 @@ public final class McpDispatcher {
       int maxBatchSize) {
     this.hub = hub;
     this.maxBatchSize = maxBatchSize;
-    MetaTools meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
+    this.meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
     ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta, hub.forwarding());
     PromptHandlers prompts = new PromptHandlers(hub.registry(), hub.forwarding());
     ResourceHandlers resources = new ResourceHandlers(hub);
@@ -81,6 +82,16 @@ public final class McpDispatcher {
   /** Calls of 2026-07-28 clients waiting for the client's input (MRTR). */
   public InputBridge inputBridge() {
     return bridge;
+  }
+
+  /**
+   * Runs {@code hub__analyze_prompt} for {@code session} outside any MCP exchange ({@code POST /api/views}): completes
+   * with the tool's result, an {@code isError} one included. Pass a transient session so that nothing but the minted
+   * exposure handle outlives the call.
+   */
+  public Future<JsonObject> analyze(Session session, String prompt) {
+    JsonObject params = new JsonObject().put("name", MetaTools.ANALYZE).put("arguments", new JsonObject().put("prompt", prompt));
+    return meta.call(MetaTools.ANALYZE, new McpRequest(session, null, McpMethods.TOOLS_CALL, params, null));
   }
 
   /** Traces every request with {@code tracer} from now on (the default traces nothing). */

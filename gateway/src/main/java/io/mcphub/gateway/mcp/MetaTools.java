@@ -8,6 +8,8 @@ import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolMentions;
 import io.mcphub.gateway.categorize.ToolSelection;
 import io.mcphub.gateway.config.Taxonomy;
+import io.mcphub.gateway.exposure.ExposureHandle;
+import io.mcphub.gateway.exposure.ExposureHandles;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * needs, {@code hub__search_tools} returns the definitions of the tools that best match a query without changing
  * what is exposed, {@code hub__call_tool} calls any tool the mode allows even before it is listed, and
  * {@code hub__reset_exposure} returns to the default exposure. Failures are {@code isError} results.
+ *
+ * <p>Every analysis mints an {@code exposureId} ({@link ExposureHandle}): the selection behind a handle, for clients
+ * whose list must not change (2026-07-28 requests, view URLs) and for anyone who opens the selection as a view
+ * ({@code /mcp/views/{id}}). Sessions whose exposure is {@linkplain ExposurePolicy#fixed fixed} get the handle only:
+ * their list stays as it is and they are sent no {@code list_changed}.
  */
 final class MetaTools {
 
@@ -48,6 +55,9 @@ final class MetaTools {
   private static final int SUMMARY_TOOLS = 20;
   /** How much of a tool's description the text summary of a result shows. */
   private static final int SUMMARY_DESCRIPTION_CHARS = 120;
+  /** The longest {@code exposureId} worth looking up (the hub's are 22 characters); longer ones are not echoed. */
+  private static final int MAX_EXPOSURE_ID_CHARS = ExposureHandles.MAX_SHOWN_ID_CHARS;
+  private static final String HANDLE_LIFETIME = ExposureHandles.DEFAULT_TTL.toMinutes() + " minutes";
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
 
   private final Hub hub;
@@ -82,7 +92,9 @@ final class MetaTools {
             "Call this first with the user's request. The hub works out which kinds of tools the request needs "
                 + "(files, web, search, database, git, containers, cloud, development, messaging, memory) and adds those "
                 + "tools to your tool list, then tells you the list changed. Call it again whenever the conversation "
-                + "needs a different kind of tool. Returns the categories with their confidence and the tools now available.",
+                + "needs a different kind of tool. Returns the categories with their confidence, the selected tools' full "
+                + "definitions, and an exposureId (valid for " + HANDLE_LIFETIME + ") to pass to hub__call_tool; the "
+                + "selection is also served as its own MCP server at the returned view path (/mcp/views/<exposureId>).",
             new JsonObject().put("type", "object").put("properties", new JsonObject()
                     .put("prompt", new JsonObject().put("type", "string").put("maxLength", CategorizationRequest.MAX_PROMPT_CHARS)
                         .put("description", "The user's request, in their words."))
@@ -102,10 +114,14 @@ final class MetaTools {
             true),
         tool(CALL, "Call any tool by name",
             "Calls an upstream tool by its full name (server__tool) with its arguments, even if it is not in your tool "
-                + "list yet. Use it when your client does not refresh its tool list after hub__analyze_prompt.",
+                + "list yet. Use it when your client does not refresh its tool list after hub__analyze_prompt. Pass the "
+                + "exposureId hub__analyze_prompt returned: an unknown or expired one is refused (analyze again for a new one).",
             new JsonObject().put("type", "object").put("properties", new JsonObject()
                     .put("name", new JsonObject().put("type", "string").put("description", "The tool's full name, e.g. filesystem__read_file."))
-                    .put("arguments", new JsonObject().put("type", "object").put("description", "The tool's arguments.")))
+                    .put("arguments", new JsonObject().put("type", "object").put("description", "The tool's arguments."))
+                    .put("exposureId", new JsonObject().put("type", "string").put("maxLength", MAX_EXPOSURE_ID_CHARS)
+                        .put("description", "Optional: the exposureId of the analysis that selected the tool (valid for "
+                            + HANDLE_LIFETIME + ").")))
                 .put("required", new JsonArray().add("name")),
             false),
         tool(RESET, "Reset exposed tools",
@@ -137,12 +153,17 @@ final class MetaTools {
         .map(decided -> decide(text, decided, session))
         .map(decision -> {
           List<String> selected = decision.tools().stream().map(t -> t.tool().name()).toList();
+          ExposureHandle minted = policy.handles().mint(session.owner(), decision.analysis().exposed(), selected);
           List<String> after = changeExposure(request, () -> policy.expose(session, decision.analysis().exposed(), selected));
           log(text, decision.analysis());
-          return analysisResult(decision, after);
+          return analysisResult(decision, after, new Minted(minted, policy.fixed(session)));
         })
         .recover(error -> Future.succeededFuture(toolError("prompt analysis failed: "
             + Secrets.redact(String.valueOf(error.getMessage())))));
+  }
+
+  /** The handle an analysis minted, and whether the analysing session's list stays as it was. */
+  private record Minted(ExposureHandle handle, boolean listFixed) {
   }
 
   /** An analysis (categories, with those of tools the prompt named) and the tools it selected. */
@@ -247,6 +268,10 @@ final class MetaTools {
     if (toolArguments != null && !(toolArguments instanceof JsonObject)) {
       return Future.succeededFuture(toolError("arguments must be an object"));
     }
+    String refusedHandle = handleProblem(arguments.getValue("exposureId"), request.session());
+    if (refusedHandle != null) {
+      return Future.succeededFuture(toolError(refusedHandle));
+    }
     ToolLookup.Found found = ToolLookup.callable(hub.registry(), policy, request.session(), toolName);
     if (found.refusal() != null) {
       return Future.succeededFuture(toolError(found.refusal().getMessage()));
@@ -259,6 +284,23 @@ final class MetaTools {
             : failedCall(toolName, error))));
   }
 
+  /**
+   * Why {@code hub__call_tool} cannot use the {@code exposureId} it was given, or null when it can (or none was given).
+   * The handle does not limit what may be called: the mode and the grant decide that, as without one.
+   */
+  private String handleProblem(Object exposureId, Session session) {
+    if (exposureId == null) {
+      return null;
+    }
+    if (!(exposureId instanceof String id) || id.isEmpty() || id.length() > MAX_EXPOSURE_ID_CHARS) {
+      return "exposureId must be the string hub__analyze_prompt returned; call hub__analyze_prompt for one, or leave "
+          + "exposureId out";
+    }
+    ExposureHandles.Problem problem = policy.handles().lookup(id, session.owner()).problem();
+    return problem == null ? null : problem.describe(id) + ". Call hub__analyze_prompt again with the user's request "
+        + "for a new exposureId (each lives " + HANDLE_LIFETIME + "), then repeat this call with it.";
+  }
+
   /** An unexpected failure of a forwarded call: logged with a reference, answered generically. */
   private static String failedCall(String toolName, Throwable error) {
     String reference = Redaction.reference();
@@ -267,6 +309,15 @@ final class MetaTools {
   }
 
   private Future<JsonObject> reset(McpRequest request) {
+    Session session = request.session();
+    if (policy.fixed(session)) {
+      String why = session.view() != null
+          ? "this connection serves the view " + session.view() + ", whose tool list never changes; connect to /mcp for the default list"
+          : "this request has no session state: your tool list is always the default, and each analysis' selection lives in its exposureId";
+      return Future.succeededFuture(new JsonObject()
+          .put("content", new JsonArray().add(text("Nothing to reset: " + why + ".")))
+          .put("structuredContent", new JsonObject().put("exposedTools", new JsonArray(hub.visibleToolNames(session)))));
+    }
     List<String> after = changeExposure(request, () -> policy.reset(request.session()));
     return Future.succeededFuture(new JsonObject()
         .put("content", new JsonArray().add(text("Exposure reset to the default (" + policy.options().defaultExposure().configName()
@@ -276,6 +327,9 @@ final class MetaTools {
 
   /** Applies an exposure change; tells the session (ahead of this response) when its list changed. Returns the new list. */
   private List<String> changeExposure(McpRequest request, Runnable change) {
+    if (policy.fixed(request.session())) {
+      return hub.visibleToolNames(request.session());
+    }
     List<String> before = hub.visibleToolNames(request.session());
     change.run();
     List<String> after = hub.visibleToolNames(request.session());
@@ -286,7 +340,7 @@ final class MetaTools {
     return after;
   }
 
-  private JsonObject analysisResult(Decision decision, List<String> exposedTools) {
+  private JsonObject analysisResult(Decision decision, List<String> exposedTools, Minted minted) {
     Analysis analysis = decision.analysis();
     JsonArray categories = new JsonArray();
     for (CategoryScore score : analysis.scores()) {
@@ -305,13 +359,29 @@ final class MetaTools {
         .put("reasoning", analysis.reasoning())
         .put("tools", new JsonArray(tools))
         .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("toolNeed", Math.round(decision.need() * 1000) / 1000.0)
-            .put("rule", ToolSelection.RULE));
-    String summary = tools.isEmpty()
+            .put("rule", ToolSelection.RULE))
+        .put("exposureId", minted.handle().id())
+        .put("view", minted.handle().viewPath())
+        .put("expiresAt", minted.handle().expiry().toString());
+    String summary = minted.listFixed() ? fixedSummary(decision, tools) : tools.isEmpty()
         ? "No tool reached the threshold " + analysis.threshold() + "; no tools were added. Answer directly, or "
             + "call hub__analyze_prompt again with a more specific request."
         : "Exposed " + tools.size() + (tools.size() == 1 ? " tool" : " tools") + (analysis.exposed().isEmpty() ? "" : " (" + String.join(", ", analysis.exposed()) + ")")
             + "; " + exposedTools.size() + " tools now listed, decided by " + analysis.source() + ".\n" + toolSummary(tools);
-    return new JsonObject().put("content", new JsonArray().add(text(summary))).put("structuredContent", structured);
+    String handle = "\nexposureId " + minted.handle().id() + " (pass it to hub__call_tool; valid until " + minted.handle().expiry()
+        + "); the view " + minted.handle().viewPath() + " is an MCP server that lists just these tools.";
+    return new JsonObject().put("content", new JsonArray().add(text(summary + handle))).put("structuredContent", structured);
+  }
+
+  /** The summary for a session whose list does not change: the selection is reached through hub__call_tool. */
+  private static String fixedSummary(Decision decision, List<JsonObject> tools) {
+    Analysis analysis = decision.analysis();
+    return tools.isEmpty()
+        ? "No tool reached the threshold " + analysis.threshold() + ". Answer directly, or call hub__analyze_prompt again "
+            + "with a more specific request."
+        : "Selected " + tools.size() + (tools.size() == 1 ? " tool" : " tools") + (analysis.exposed().isEmpty() ? "" : " ("
+            + String.join(", ", analysis.exposed()) + ")") + ", decided by " + analysis.source() + "; your tool list stays "
+            + "as it is.\n" + toolSummary(tools);
   }
 
   private void log(String prompt, Analysis analysis) {

@@ -1,6 +1,5 @@
 package io.mcphub.gateway.mcp;
 
-import io.mcphub.gateway.exposure.Exposure;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.session.Session;
@@ -34,10 +33,8 @@ final class ToolHandlers {
   Future<JsonObject> list(McpRequest request) {
     ListCursor.refuseAny(request.params());
     Session session = request.session();
-    // outside prompt-based mode what a session sees depends only on its grant
-    Exposure shown = exposure.promptBased() ? exposure.exposure(session) : null;
     Iterable<CatalogEntry> catalog = registry.tools();
-    ToolListCache.View view = new ToolListCache.View(catalog, exposure.options(), shown, session.grant());
+    ToolListCache.View view = ToolListCache.View.of(catalog, exposure, session);
     return Future.succeededFuture(listed.get(view, () -> build(catalog, session)));
   }
 

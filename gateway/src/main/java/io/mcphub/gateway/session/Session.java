@@ -43,6 +43,8 @@ public final class Session {
   private final String owner;
   private final String handle;
   private Grant grant = Grant.ALL;
+  /** The view ({@code /mcp/views/{id}}) the session was opened on, or null: a view's list is that view's tools. */
+  private String view;
 
   private final Vertx vertx;
   private final String id;
@@ -81,15 +83,15 @@ public final class Session {
 
   /** Whether {@code principal} opened this session (both null when the hub has no auth: the id alone is the secret). */
   public boolean isOwnedBy(String principal) {
+    return samePrincipal(owner, principal);
+  }
+
+  /** Whether two principals are the same one (both null counts: a hub without auth), compared in constant time. */
+  public static boolean samePrincipal(String owner, String principal) {
     if (owner == null || principal == null) {
       return owner == null && principal == null;
     }
     return MessageDigest.isEqual(owner.getBytes(StandardCharsets.UTF_8), principal.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Whether both sessions were opened by the same principal (or both without auth). */
-  public boolean sharesOwnerWith(Session other) {
-    return other.isOwnedBy(owner);
   }
 
   /**
@@ -102,6 +104,21 @@ public final class Session {
       return id;
     }
     return owner == null ? "modern:anonymous" : "modern:" + Sha256.hex(owner, HANDLE_BYTES);
+  }
+
+  /** The principal that opened the session (null when the hub has no auth): what handles it mints are bound to. */
+  public String owner() {
+    return owner;
+  }
+
+  /** The id of the view the session serves ({@code /mcp/views/{id}}), or null for the hub's own endpoint. */
+  public String view() {
+    return view;
+  }
+
+  /** Binds the session to a view: set once, by the transport, before the session serves anything. */
+  public void view(String viewId) {
+    this.view = viewId;
   }
 
   /** Which upstream tools the owner's credentials allow; {@link Grant#ALL} unless an OAuth token's scopes limit it. */

@@ -107,4 +107,53 @@ class ExposurePolicyTest {
     assertThat(category.callable(session("s"), tool("cloud"))).isFalse();
     assertThat(category.listsMetaTools()).isFalse();
   }
+
+  @Test
+  void aModernSessionSeesTheDefaultExposureWhateverOtherSessionsDidAndChangesNothing() {
+    ExposureStore store = ExposureStore.inMemory();
+    ExposurePolicy shared = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"sessionIsolation\": false, \"defaultExposure\": \"minimal\"}}"),
+        store);
+    Session modern = new Session(null, Session.newId(), Session.Transport.MODERN, "alice");
+    shared.expose(session("legacy"), java.util.Set.of("web"), java.util.List.of("srv__web"));
+    assertThat(shared.visible(session("other"), tool("web"))).as("legacy sessions share the exposure").isTrue();
+    assertThat(shared.visible(modern, tool("web"))).as("a modern list never follows other requests").isFalse();
+    assertThat(shared.visible(modern, tool("filesystem"))).as("the default exposure (minimal)").isTrue();
+    assertThat(shared.fixed(modern)).isTrue();
+
+    store.remove(ExposurePolicy.SHARED_HANDLE);
+    shared.expose(modern, java.util.Set.of("cloud"), java.util.List.of("srv__cloud"));
+    shared.expose(modern, java.util.Set.of("cloud"));
+    assertThat(store.size()).as("a modern session writes nothing").isZero();
+    assertThat(shared.visible(session("other"), tool("cloud"))).isFalse();
+    shared.reset(modern);
+    shared.forget(modern);
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
+  void aViewSessionSeesExactlyItsViewsToolsInAnyModeUntilTheViewExpires() {
+    java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+    ExposureHandles handles = ExposureHandles.inMemory(java.time.Duration.ofMinutes(1), 10, 10, now::get);
+    ExposurePolicy policy = new ExposurePolicy(options(
+        "{\"mode\": \"prompt-based\", \"promptBasedFiltering\": {\"defaultExposure\": \"all\"}}"), ExposureStore.inMemory(),
+        handles);
+    Session viewer = new Session(null, "v", Session.Transport.STREAMABLE_HTTP, "alice");
+    viewer.view(handles.mint("alice", java.util.Set.of("web"), java.util.List.of("srv__web")).id());
+    assertThat(policy.visible(viewer, tool("web"))).isTrue();
+    assertThat(policy.visible(viewer, tool("cloud"))).as("defaultExposure all does not widen a view").isFalse();
+    policy.expose(viewer, java.util.Set.of("cloud"), java.util.List.of("srv__cloud"));
+    assertThat(policy.visible(viewer, tool("cloud"))).as("a view never changes").isFalse();
+    assertThat(policy.callable(viewer, tool("cloud"))).as("hub__call_tool still reaches granted tools").isTrue();
+
+    ExposurePolicy category = new ExposurePolicy(options(
+        "{\"mode\": \"category\", \"categoryFilter\": {\"categories\": [\"web\"]}}"), ExposureStore.inMemory(), handles);
+    Session categoryViewer = new Session(null, "c", Session.Transport.STREAMABLE_HTTP, "alice");
+    categoryViewer.view(handles.mint("alice", java.util.Set.of(), java.util.List.of("srv__web", "srv__cloud")).id());
+    assertThat(category.visible(categoryViewer, tool("web"))).isTrue();
+    assertThat(category.visible(categoryViewer, tool("cloud"))).as("a view lists only what the mode lists").isFalse();
+
+    now.addAndGet(java.time.Duration.ofMinutes(1).toMillis());
+    assertThat(policy.visible(viewer, tool("web"))).as("an expired view lists nothing").isFalse();
+  }
 }

@@ -50,6 +50,11 @@ class PromptFilteringTest {
 
   /** The reference servers with prompt-based filtering and the given extra {@code toolFiltering} settings. */
   static JsonObject config(JsonObject promptBased) {
+    return configIn(dir, promptBased);
+  }
+
+  /** The same servers, the filesystem server serving {@code dir}. */
+  static JsonObject configIn(Path dir, JsonObject promptBased) {
     JsonObject memory = TestHub.reference("server-memory")
         .put("env", new JsonObject().put("MEMORY_FILE_PATH", dir.resolve("memory-" + System.nanoTime() + ".jsonl").toString()));
     return TestHub.config(new JsonObject()

@@ -2,7 +2,13 @@ package io.mcphub.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.mcphub.gateway.support.ModernMcp.headers;
+import static io.mcphub.gateway.support.ModernMcp.message;
+import static io.mcphub.gateway.support.ModernMcp.meta;
+import static io.mcphub.gateway.support.ModernMcp.next;
+
 import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.ModernMcp;
 import io.mcphub.gateway.support.RawMcp;
 import io.mcphub.gateway.support.TestHub;
 import io.vertx.core.json.JsonArray;
@@ -37,10 +43,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ModernHttpTest {
 
-  private static final String VERSION = "2026-07-28";
+  private static final String VERSION = ModernMcp.VERSION;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static TestHub hub;
-  private static int ids;
 
   @BeforeAll
   static void startHub() {
@@ -235,39 +240,15 @@ class ModernHttpTest {
     return messages;
   }
 
-  private static JsonObject message(String method, JsonObject params) {
-    return new JsonObject().put("jsonrpc", "2.0").put("id", "m-" + ++ids).put("method", method).put("params", params);
-  }
 
-  private static JsonObject meta(JsonObject params, JsonObject capabilities) {
-    return params.put("_meta", new JsonObject().put("io.modelcontextprotocol/protocolVersion", VERSION)
-        .put("io.modelcontextprotocol/clientCapabilities", capabilities)
-        .put("io.modelcontextprotocol/clientInfo", new JsonObject().put("name", "modern-test").put("version", "1")));
-  }
 
-  private static Map<String, String> headers(String method, String name) {
-    Map<String, String> headers = new LinkedHashMap<>(RawMcp.headers(null));
-    headers.put("MCP-Protocol-Version", VERSION);
-    headers.put("Mcp-Method", method);
-    if (name != null) {
-      headers.put("Mcp-Name", name);
-    }
-    return headers;
-  }
 
   private static HttpRequest post(JsonObject body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hub.mcpUrl())).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode()));
-    headers.forEach(request::header);
-    return request.build();
+    return ModernMcp.post(hub.mcpUrl(), body, headers);
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ModernMcp.send(request);
   }
 
   private static JsonObject result(HttpResponse<String> response) {
@@ -289,13 +270,4 @@ class ModernHttpTest {
     return answer.getJsonObject("error");
   }
 
-  private static JsonObject next(Iterator<String> lines) {
-    while (lines.hasNext()) {
-      String line = lines.next();
-      if (line.startsWith("data:")) {
-        return new JsonObject(line.substring(5).strip());
-      }
-    }
-    throw new IllegalStateException("the stream ended");
-  }
 }

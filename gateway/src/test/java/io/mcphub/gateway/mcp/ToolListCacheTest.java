@@ -39,6 +39,28 @@ class ToolListCacheTest {
   }
 
   @Test
+  void aViewsSessionsNeverShareACachedListWithOtherSessionsEvenWithAnEqualExposure() {
+    io.mcphub.gateway.exposure.ExposurePolicy policy = new io.mcphub.gateway.exposure.ExposurePolicy(
+        new io.mcphub.gateway.config.ConfigParser(name -> null).parse(new JsonObject("{\"toolFiltering\": {\"mode\": \"prompt-based\"}}"))
+            .filtering(), io.mcphub.gateway.exposure.ExposureStore.inMemory());
+    io.mcphub.gateway.session.Session legacy = new io.mcphub.gateway.session.Session(null, "legacy",
+        io.mcphub.gateway.session.Session.Transport.STREAMABLE_HTTP);
+    policy.expose(legacy, java.util.Set.of("web"), List.of("srv__web"));
+    String view = policy.handles().mint(null, java.util.Set.of("web"), List.of("srv__web")).id();
+    io.mcphub.gateway.session.Session viewer = new io.mcphub.gateway.session.Session(null, "viewer",
+        io.mcphub.gateway.session.Session.Transport.STREAMABLE_HTTP);
+    viewer.view(view);
+    io.mcphub.gateway.session.Session sameView = new io.mcphub.gateway.session.Session(null, "same",
+        io.mcphub.gateway.session.Session.Transport.STREAMABLE_HTTP);
+    sameView.view(view);
+    Object catalog = new Object();
+
+    assertThat(policy.exposure(viewer)).as("the exposures are equal").isEqualTo(policy.exposure(legacy));
+    assertThat(ToolListCache.View.of(catalog, policy, viewer)).isNotEqualTo(ToolListCache.View.of(catalog, policy, legacy));
+    assertThat(ToolListCache.View.of(catalog, policy, viewer)).isEqualTo(ToolListCache.View.of(catalog, policy, sameView));
+  }
+
+  @Test
   void theListFollowsAnUpstreamWhoseToolsChange() throws Exception {
     Path file = Files.createTempDirectory("mcp-hub-tool-list-cache").resolve("cat.json");
     JsonObject original = server(List.of("alpha", "beta"));
