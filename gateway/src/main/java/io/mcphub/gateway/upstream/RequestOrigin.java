@@ -18,4 +18,12 @@ public interface RequestOrigin {
 
   /** Relays a server-to-client request; completes with the client's result or fails with its error. */
   Future<JsonObject> request(String method, JsonObject params);
+
+  /**
+   * True when the client takes an {@code input_required} result (MCP 2026-07-28 MRTR) and retries by itself; a 2025
+   * client does not, so the hub answers a modern upstream's input requests through {@link #request} and retries for it.
+   */
+  default boolean acceptsInputRequired() {
+    return false;
+  }
 }

@@ -25,6 +25,15 @@ import org.slf4j.LoggerFactory;
  * One configured upstream server and its life: connect and initialize, list what it offers (following
  * pagination), route calls to it, and after a crash or disconnect fail its in-flight calls at once and
  * reconnect with capped, jittered exponential backoff. Confined to the hub's context.
+ *
+ * <p>A Streamable HTTP server may speak MCP 2026-07-28 (sessionless): each connection attempt first probes
+ * {@code server/discover}; when its {@code supportedVersions} holds 2026-07-28 the hub talks to it through a
+ * {@link ModernHttpTransport} (identity, instructions and capabilities from the discover result; list changes from
+ * {@code subscriptions/listen}; {@code input_required} results bridged for 2025 clients by {@link InputRequiredBridge}).
+ * Any other answer to the probe (a 4xx, {@code -32601}, a legacy session error) means a legacy server, which is then
+ * initialized as before; an {@code initialize} answered {@code -32022} with a modern {@code data.supported} switches to the
+ * modern path too, so a modern-only server is never asked to initialize again and again. Stdio and HTTP+SSE servers
+ * stay on 2025-11-25.
  */
 public final class Upstream {
 
@@ -36,6 +45,8 @@ public final class Upstream {
   private static final int MAX_PAGES = 1_000;
   /** A server that stayed up this long before failing restarts from the initial delay again. */
   private static final long STABLE_AFTER_MS = 30_000;
+  /** The longest the {@code server/discover} probe may hold up the connection of a legacy server that ignores it. */
+  private static final long DISCOVER_PROBE_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -99,6 +110,11 @@ public final class Upstream {
     return lastError;
   }
 
+  /** The MCP revision spoken with the server while connected ({@code 2026-07-28} on the sessionless path), else null. */
+  public String protocolVersion() {
+    return state == UpstreamState.CONNECTED ? catalog.protocolVersion() : null;
+  }
+
   /** Connects (or marks the server disabled). Completes once the first attempt has ended; never fails. */
   public Future<Void> start() {
     if (config.disabled()) {
@@ -130,6 +146,9 @@ public final class Upstream {
     }
     UpstreamClient current = client;
     long start = System.nanoTime();
+    boolean bridged = origin != null && !origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
+        && InputRequiredBridge.mayAskForInput(method);
+    JsonObject original = bridged && params != null ? params.copy() : params;
     OutboundCall call = current.call(method, params, origin, config.requestTimeoutMs());
     Future<JsonObject> result = call.result().recover(error -> {
       if (!(error instanceof SessionExpiredException) || current != client) {
@@ -137,7 +156,12 @@ public final class Upstream {
       }
       LOG.info("upstream '{}' ended its session; initializing a new one", name());
       return reinitialize(current).compose(v -> current.call(method, params, origin, config.requestTimeoutMs()).result());
-    }).onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
+    });
+    if (bridged) {
+      result = result.compose(first -> new InputRequiredBridge(name(), origin,
+          retry -> current.call(method, retry, origin, config.requestTimeoutMs()).result()).complete(original, first));
+    }
+    result = result.onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
     return new OutboundCall(call.upstreamId(), result);
   }
 
@@ -158,6 +182,16 @@ public final class Upstream {
   private Future<Void> connect(TransportType type) {
     vertx.cancelTimer(restartTimer);
     setState(UpstreamState.CONNECTING);
+    if (type == TransportType.STREAMABLE_HTTP) {
+      ModernHttpTransport modern = transports.createModern(config);
+      if (modern != null) {
+        return connectModern(modern, true);
+      }
+    }
+    return connectLegacy(type);
+  }
+
+  private Future<Void> connectLegacy(TransportType type) {
     UpstreamClient attempt = new UpstreamClient(vertx, name(), transports.create(config, type), new ClientListener());
     client = attempt;
     return attempt.start()
@@ -165,6 +199,87 @@ public final class Upstream {
         .compose(init -> listAll(attempt, init))
         .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
         .compose(connected -> onConnected(attempt, type, connected), error -> onConnectFailed(attempt, type, error));
+  }
+
+  /**
+   * Connects over 2026-07-28: {@code server/discover}, then the lists. When {@code probing}, a server that does not
+   * answer as a modern one is connected the legacy way instead; otherwise a failure is a failed connection.
+   */
+  private Future<Void> connectModern(ModernHttpTransport transport, boolean probing) {
+    declaredCapabilities = events.clientCapabilities(this);
+    transport.configure(declaredCapabilities, this::toolInputSchema);
+    UpstreamClient attempt = new UpstreamClient(vertx, name(), transport, new ClientListener());
+    client = attempt;
+    long discoverTimeout = probing ? Math.min(DISCOVER_PROBE_TIMEOUT_MS, config.startupTimeoutMs()) : config.startupTimeoutMs();
+    Future<JsonObject> discovered = attempt.start()
+        .compose(v -> attempt.request(McpMethods.SERVER_DISCOVER, new JsonObject(), discoverTimeout))
+        .compose(result -> speaksModern(result) ? Future.succeededFuture(result) : Future.failedFuture(new NotModern(result)));
+    if (probing) {
+      discovered = discovered.recover(error -> {
+        attempt.close();
+        if (client != attempt) {
+          return Future.failedFuture(error);
+        }
+        LOG.debug("upstream '{}' is not a 2026-07-28 server ({}); initializing", name(), describe(error));
+        return Future.failedFuture(new NotModern(null));
+      });
+    }
+    return discovered
+        .compose(result -> listAll(attempt, asInitializeResult(result)))
+        .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
+        .compose(connected -> {
+          transport.listen(listenFilter(connected.capabilities()));
+          return onConnected(attempt, TransportType.STREAMABLE_HTTP, connected);
+        }, error -> error instanceof NotModern && probing && client == attempt
+            ? connectLegacy(TransportType.STREAMABLE_HTTP)
+            : onConnectFailed(attempt, TransportType.STREAMABLE_HTTP, error));
+  }
+
+  /** The probe's answer was not a 2026-07-28 server's. */
+  private static final class NotModern extends RuntimeException {
+    NotModern(JsonObject discover) {
+      super(discover == null ? "no server/discover" : "server/discover lists " + discover.getValue("supportedVersions")
+          + ", not " + ProtocolVersions.V2026_07_28, null, false, false);
+    }
+  }
+
+  private static boolean speaksModern(JsonObject discover) {
+    return discover.getValue("supportedVersions") instanceof JsonArray versions && versions.contains(ProtocolVersions.V2026_07_28);
+  }
+
+  /** A {@code server/discover} result in the shape of an {@code initialize} result, for the catalog. */
+  private static JsonObject asInitializeResult(JsonObject discover) {
+    JsonObject meta = discover.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
+    return new JsonObject()
+        .put("protocolVersion", ProtocolVersions.V2026_07_28)
+        .put("capabilities", discover.getValue("capabilities") instanceof JsonObject caps ? caps : new JsonObject())
+        .put("serverInfo", meta.getValue(ModernRequests.META_SERVER_INFO) instanceof JsonObject info ? info : new JsonObject())
+        .put("instructions", discover.getValue("instructions"));
+  }
+
+  /** The list changes to listen for: those of the lists the server has. */
+  private static JsonObject listenFilter(JsonObject capabilities) {
+    JsonObject filter = new JsonObject();
+    if (capabilities.getValue("tools") != null) {
+      filter.put("toolsListChanged", true);
+    }
+    if (capabilities.getValue("prompts") != null) {
+      filter.put("promptsListChanged", true);
+    }
+    if (capabilities.getValue("resources") != null) {
+      filter.put("resourcesListChanged", true);
+    }
+    return filter;
+  }
+
+  /** The {@code inputSchema} of one of the server's tools, by the name the server gave it (for {@code x-mcp-header}). */
+  private JsonObject toolInputSchema(String toolName) {
+    for (JsonObject tool : catalog.list(ListKind.TOOLS)) {
+      if (toolName.equals(tool.getValue("name"))) {
+        return tool.getValue("inputSchema") instanceof JsonObject schema ? schema : null;
+      }
+    }
+    return null;
   }
 
   private Future<Void> onConnected(UpstreamClient attempt, TransportType type, UpstreamCatalog connected) {
@@ -189,6 +304,14 @@ public final class Upstream {
     if (client != attempt) {
       return Future.succeededFuture();
     }
+    if (type == TransportType.STREAMABLE_HTTP && !(attempt.transport() instanceof ModernHttpTransport)
+        && asksForModern(error)) {
+      ModernHttpTransport modern = transports.createModern(config);
+      if (modern != null) {
+        LOG.info("upstream '{}' speaks only {}; switching to it", name(), error.getMessage());
+        return connectModern(modern, false);
+      }
+    }
     if (type == TransportType.STREAMABLE_HTTP && !config.explicitType() && HttpStatusException.isClientError(error)) {
       LOG.info("upstream '{}' refused Streamable HTTP ({}); trying the HTTP+SSE transport", name(), error.getMessage());
       return connect(TransportType.SSE);
@@ -199,6 +322,12 @@ public final class Upstream {
     setState(UpstreamState.DISCONNECTED);
     scheduleRestart();
     return Future.succeededFuture();
+  }
+
+  /** An {@code initialize} refused with {@code -32022} whose {@code data.supported} names 2026-07-28. */
+  private static boolean asksForModern(Throwable error) {
+    return error instanceof McpException mcp && mcp.code() == ModernRequests.UNSUPPORTED_PROTOCOL_VERSION
+        && ModernRequests.supportedVersions(mcp.data()).stream().anyMatch(ProtocolVersions::isModern);
   }
 
   private Future<JsonObject> initialize(UpstreamClient target) {
@@ -254,13 +383,24 @@ public final class Upstream {
     JsonObject params = cursor == null ? new JsonObject() : new JsonObject().put("cursor", cursor);
     return target.request(kind.method(), params, config.requestTimeoutMs()).compose(result -> {
       JsonArray array = result.getJsonArray(kind.resultKey(), new JsonArray());
-      array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).forEach(items::add);
+      boolean modern = target.transport() instanceof ModernHttpTransport;
+      array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+          .filter(item -> !(modern && kind == ListKind.TOOLS) || validHeaders(item)).forEach(items::add);
       String next = result.getString("nextCursor");
       if (next != null && !next.isEmpty() && page + 1 < MAX_PAGES) {
         return nextPage(target, kind, next, items, page + 1);
       }
       return Future.succeededFuture(items);
     });
+  }
+
+  /** A 2026-07-28 client must leave out a tool whose {@code x-mcp-header} declarations break the rules (and say so). */
+  private boolean validHeaders(JsonObject tool) {
+    String problem = ModernRequests.invalidHeaderDeclaration(tool);
+    if (problem != null) {
+      LOG.warn("upstream '{}' tool '{}' left out: {}", name(), tool.getValue("name"), problem);
+    }
+    return problem == null;
   }
 
   /**
