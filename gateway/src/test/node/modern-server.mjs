@@ -4,11 +4,13 @@
 //
 // modern: modern-only (`legacy: 'reject'`): `initialize` gets 400 -32022 with data.supported ["2026-07-28"].
 // dual:   dual-era (`legacy: 'stateless'`): 2025 clients are served too, but see fewer tools.
+// shy:    modern-only, but its first `server/discover` gets a plain 404 (a probe that fails for some passing reason).
 //
 // Tools: `echo` (both eras); `modern_only` (listed only on the modern path); `confirm` (answers input_required with
 // an elicitation, completes on the retry that carries the accepted answer); `regional` (its `region` parameter is
 // declared `x-mcp-header: Region`, so a request without the matching `Mcp-Param-Region` header is refused -32020);
-// `add_tool` (adds a tool `extra_<n>` and notifies the `subscriptions/listen` streams that the tool list changed).
+// `add_tool` (adds a tool `extra_<n>` and notifies the `subscriptions/listen` streams that the tool list changed);
+// `slow` (never answers); `aborted` (how many requests the client abandoned by closing their connection).
 // Prints `listening <port>` once it accepts connections. Plain node:http on 127.0.0.1.
 import http from 'node:http';
 import { McpServer, createMcpHandler, fromJsonSchema, inputRequired, acceptedContent } from '@modelcontextprotocol/server';
@@ -16,6 +18,8 @@ import { McpServer, createMcpHandler, fromJsonSchema, inputRequired, acceptedCon
 const mode = process.argv[2] ?? 'modern';
 const port = Number(process.argv[3] ?? 0);
 let extraTools = 0;
+let aborted = 0;
+let shyProbeRefused = false;
 
 const text = (value) => ({ content: [{ type: 'text', text: value }] });
 const object = (properties, required = []) => fromJsonSchema({ type: 'object', properties, required });
@@ -54,6 +58,9 @@ function build(ctx) {
           setImmediate(() => handler.notify.toolsChanged());
           return text(`added extra_${extraTools}`);
         });
+    server.registerTool('slow', { description: 'Never answers', inputSchema: object({}) }, () => new Promise(() => {}));
+    server.registerTool('aborted', { description: 'Requests abandoned by the client', inputSchema: object({}) },
+        async () => text(`aborted ${aborted}`));
     for (let i = 1; i <= extraTools; i++) {
       server.registerTool(`extra_${i}`, { description: `Extra tool ${i}`, inputSchema: object({}) }, async () => text(`extra ${i}`));
     }
@@ -65,7 +72,12 @@ const handler = createMcpHandler(build, { legacy: mode === 'dual' ? 'stateless' 
 
 const httpServer = http.createServer(async (req, res) => {
   const abort = new AbortController();
-  res.on('close', () => abort.abort());
+  res.on('close', () => {
+    if (!res.writableFinished) {
+      aborted++;
+    }
+    abort.abort();
+  });
   try {
     const chunks = [];
     for await (const chunk of req) {
@@ -76,6 +88,12 @@ const httpServer = http.createServer(async (req, res) => {
       headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     const body = chunks.length && req.method !== 'GET' && req.method !== 'HEAD' ? Buffer.concat(chunks) : undefined;
+    if (mode === 'shy' && !shyProbeRefused && body?.toString().includes('"server/discover"')) {
+      shyProbeRefused = true;
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not here');
+      return;
+    }
     const request = new Request(`http://127.0.0.1:${httpServer.address().port}${req.url}`,
         { method: req.method, headers, body, signal: abort.signal });
     const response = await handler.fetch(request);

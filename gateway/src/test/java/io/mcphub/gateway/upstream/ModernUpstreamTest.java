@@ -97,6 +97,32 @@ class ModernUpstreamTest {
     }
   }
 
+  @Test
+  void anInitializeRefusedWithAModernVersionSwitchesToTheModernPath() throws Exception {
+    // the first server/discover probe fails (plain 404), so the hub initializes; the -32022 names 2026-07-28
+    try (NodeServer shy = NodeServer.modern("shy");
+        TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("s", new JsonObject().put("url", shy.url("/mcp")))));
+        McpSyncClient client = hub.client()) {
+      assertThat(hub.<UpstreamState>onHub(h -> h.upstream("s").state())).isEqualTo(UpstreamState.CONNECTED);
+      assertThat(hub.<String>onHub(h -> h.upstream("s").protocolVersion())).isEqualTo(ProtocolVersions.V2026_07_28);
+      assertThat(hub.<Integer>onHub(h -> h.upstream("s").restarts())).isZero();
+      assertThat(call(client, "s__modern_only", Map.of())).isEqualTo("modern only");
+    }
+  }
+
+  @Test
+  void aCallTheHubGivesUpOnClosesItsResponseStream() throws Exception {
+    try (NodeServer modern = NodeServer.modern("modern");
+        TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("m",
+            new JsonObject().put("url", modern.url("/mcp")).put("timeout", 1_500))));
+        McpSyncClient client = hub.client()) {
+      assertThat(call(client, "m__aborted", Map.of())).isEqualTo("aborted 0");
+      assertThatThrownBy(() -> call(client, "m__slow", Map.of())).isInstanceOf(McpError.class);
+      // 2026-07-28 has no notifications/cancelled on HTTP: the server learns of the cancel by the closed connection
+      Await.until(() -> call(client, "m__aborted", Map.of()).equals("aborted 1"));
+    }
+  }
+
   private static List<String> toolNames(McpSyncClient client) {
     return client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
   }
