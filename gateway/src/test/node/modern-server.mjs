@@ -10,7 +10,7 @@
 // an elicitation, completes on the retry that carries the accepted answer); `regional` (its `region` parameter is
 // declared `x-mcp-header: Region`, so a request without the matching `Mcp-Param-Region` header is refused -32020);
 // `add_tool` (adds a tool `extra_<n>` and notifies the `subscriptions/listen` streams that the tool list changed);
-// `slow` (never answers); `aborted` (how many requests the client abandoned by closing their connection).
+// `bad_header` (an invalid x-mcp-header declaration); `slow` (never answers); `aborted` (how many requests the client abandoned by closing their connection).
 // Prints `listening <port>` once it accepts connections. Plain node:http on 127.0.0.1.
 import http from 'node:http';
 import { McpServer, createMcpHandler, fromJsonSchema, inputRequired, acceptedContent } from '@modelcontextprotocol/server';
@@ -58,6 +58,10 @@ function build(ctx) {
           setImmediate(() => handler.notify.toolsChanged());
           return text(`added extra_${extraTools}`);
         });
+    server.registerTool('bad_header', {
+      description: 'Declares x-mcp-header on a number, which the spec forbids: a client must leave this tool out',
+      inputSchema: object({ ratio: { type: 'number', 'x-mcp-header': 'Ratio' } })
+    }, async () => text('should not be callable'));
     server.registerTool('slow', { description: 'Never answers', inputSchema: object({}) }, () => new Promise(() => {}));
     server.registerTool('aborted', { description: 'Requests abandoned by the client', inputSchema: object({}) },
         async () => text(`aborted ${aborted}`));

@@ -3,6 +3,7 @@ package io.mcphub.gateway.upstream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.NodeServer;
@@ -12,6 +13,7 @@ import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,8 @@ class ModernUpstreamTest {
       assertThat(hub.<String>onHub(h -> h.upstream("m").catalog().serverInfo().getString("name"))).isEqualTo("modern-fixture-modern");
       assertThat(hub.<String>onHub(h -> h.upstream("m").catalog().instructions())).contains("2026-07-28");
 
-      assertThat(toolNames(client)).contains("m__echo", "m__modern_only", "m__confirm", "m__regional");
+      assertThat(toolNames(client)).contains("m__echo", "m__modern_only", "m__confirm", "m__regional")
+          .doesNotContain("m__bad_header");
       assertThat(call(client, "m__echo", Map.of("text", "hello"))).isEqualTo("echo: hello");
       // the server refuses this call (-32020) unless the hub mirrors the x-mcp-header parameter as Mcp-Param-Region
       assertThat(call(client, "m__regional", Map.of("region", "eu-west", "query", "q"))).isEqualTo("region eu-west");
@@ -94,6 +97,50 @@ class ModernUpstreamTest {
       assertThatThrownBy(() -> call(client, "m__confirm", Map.of("what", "deploy")))
           .isInstanceOf(McpError.class).hasMessageContaining("elicitation/create");
       assertThat(call(client, "m__echo", Map.of("text", "still fine"))).isEqualTo("echo: still fine");
+    }
+  }
+
+  @Test
+  void anInputRequiredResultPassesThroughToAClientThatTakesItAndItsRetryReachesTheUpstreamUntouched() throws Exception {
+    try (NodeServer modern = NodeServer.modern("modern");
+        TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("m", new JsonObject().put("url", modern.url("/mcp")))))) {
+      RequestOrigin modernClient = new RequestOrigin() {
+        @Override
+        public String clientId() {
+          return "a-2026-client";
+        }
+
+        @Override
+        public void notify(JsonObject notification) {
+        }
+
+        @Override
+        public Future<JsonObject> request(String method, JsonObject params) {
+          return Future.failedFuture(new IllegalStateException("a modern client is never sent " + method));
+        }
+
+        @Override
+        public boolean acceptsInputRequired() {
+          return true;
+        }
+      };
+      JsonObject params = new JsonObject().put("name", "confirm").put("arguments", new JsonObject().put("what", "ship"));
+      JsonObject first = TestHub.await(hub.<Future<JsonObject>>onHub(
+          h -> h.upstream("m").call(McpMethods.TOOLS_CALL, params.copy(), modernClient).result()));
+      assertThat(first.getString("resultType")).isEqualTo("input_required");
+      assertThat(first.getString("requestState")).isEqualTo("round-1:ship");
+      assertThat(first.getJsonObject("inputRequests").getJsonObject("confirm").getString("method")).isEqualTo(McpMethods.ELICITATION_CREATE);
+
+      // the client's retry, through the hub's own tools/call, keeps inputResponses and requestState for the upstream
+      JsonObject retry = new JsonObject().put("name", "m__confirm").put("arguments", new JsonObject().put("what", "ship"))
+          .put("inputResponses", new JsonObject().put("confirm",
+              new JsonObject().put("action", "accept").put("content", new JsonObject().put("confirm", true))))
+          .put("requestState", first.getString("requestState"));
+      RawMcp raw = new RawMcp(hub.mcpUrl());
+      String session = raw.initialize(ProtocolVersions.V2025_11_25);
+      JsonObject answer = raw.call(session, McpMethods.TOOLS_CALL, retry);
+      assertThat(answer.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
+          .isEqualTo("confirmed ship (state round-1:ship)");
     }
   }
 
