@@ -66,6 +66,8 @@ public final class Upstream {
   private JsonObject declaredCapabilities = new JsonObject();
   private final Set<ListKind> refreshing = EnumSet.noneOf(ListKind.class);
   private final Set<ListKind> stale = EnumSet.noneOf(ListKind.class);
+  /** Bridged calls in flight: the first upstream id (the one the caller knows) → the id of the current round. */
+  private final Map<Long, Long> bridgedRounds = new java.util.HashMap<>();
 
   public Upstream(Vertx vertx, ServerConfig config, TransportFactory transports, RestartPolicy restartPolicy,
       UpstreamEvents events) {
@@ -158,8 +160,16 @@ public final class Upstream {
       return reinitialize(current).compose(v -> current.call(method, params, origin, config.requestTimeoutMs()).result());
     });
     if (bridged) {
-      result = result.compose(first -> new InputRequiredBridge(name(), origin,
-          retry -> current.call(method, retry, origin, config.requestTimeoutMs()).result()).complete(original, first));
+      long firstId = call.upstreamId();
+      bridgedRounds.put(firstId, firstId);
+      result = result.compose(first -> new InputRequiredBridge(name(), origin, retry -> {
+        if (!bridgedRounds.containsKey(firstId)) {
+          return Future.failedFuture(new McpException(JsonRpc.REQUEST_CANCELLED, "request cancelled by the client"));
+        }
+        OutboundCall round = current.call(method, retry, origin, config.requestTimeoutMs());
+        bridgedRounds.put(firstId, round.upstreamId());
+        return round.result();
+      }).complete(original, first)).onComplete(done -> bridgedRounds.remove(firstId));
     }
     result = result.onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
     return new OutboundCall(call.upstreamId(), result);
@@ -172,10 +182,14 @@ public final class Upstream {
     }
   }
 
-  /** Forwards a client's cancellation of {@code upstreamId} and fails that call. */
+  /**
+   * Forwards a client's cancellation of {@code upstreamId} and fails that call; for a call bridged over input rounds,
+   * the round in flight is cancelled and no further round is sent.
+   */
   public void cancel(long upstreamId, String reason) {
+    Long round = bridgedRounds.remove(upstreamId);
     if (client != null && upstreamId >= 0) {
-      client.cancel(upstreamId, reason);
+      client.cancel(round != null ? round : upstreamId, reason);
     }
   }
 
