@@ -15,9 +15,10 @@ import java.util.function.Function;
  * {@code roots/list} requests during the call. For a client exchange that cannot take an {@code input_required} result
  * ({@link RequestOrigin#acceptsInputRequired()} false), each input request is relayed to the client through
  * {@link RequestOrigin#request}, one after the other, and the call is retried with the answers and the upstream's
- * {@code requestState} untouched, round after round, until a complete result, at most {@value #MAX_ROUNDS} rounds. An
- * input request the client cannot answer (it lacks the capability, or refused) fails the call with a message that says
- * which. One instance per call; confined to the hub's context.
+ * {@code requestState} untouched, round after round, until a complete result: at most {@value #MAX_ROUNDS} rounds of at
+ * most {@value #MAX_REQUESTS_PER_ROUND} input requests. An input request the client cannot answer (it lacks the
+ * capability, or refused) fails the call with a message that says which. One instance per call; confined to the hub's
+ * context.
  *
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr">Multi round-trip requests</a>
  */
@@ -25,6 +26,8 @@ final class InputRequiredBridge {
 
   /** Rounds of input a call may ask for before the hub gives up on it (a server that never completes). */
   static final int MAX_ROUNDS = 8;
+  /** Input requests one round may carry: each becomes a request to the client, so an upstream cannot flood it. */
+  static final int MAX_REQUESTS_PER_ROUND = 16;
   /** The only requests a server may answer with {@code input_required}. */
   private static final Set<String> MAY_ASK = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET, McpMethods.RESOURCES_READ);
   /** What an input request may ask of the client. */
@@ -60,6 +63,10 @@ final class InputRequiredBridge {
           + "' still asked for input after " + MAX_ROUNDS + " rounds; the call was abandoned"));
     }
     JsonObject requests = result.getValue("inputRequests") instanceof JsonObject object ? object : new JsonObject();
+    if (requests.size() > MAX_REQUESTS_PER_ROUND) {
+      return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "upstream server '" + serverName + "' asked for "
+          + requests.size() + " inputs at once (at most " + MAX_REQUESTS_PER_ROUND + " are relayed); the call was abandoned"));
+    }
     JsonObject responses = new JsonObject();
     Future<Void> answered = Future.succeededFuture();
     for (String key : requests.fieldNames()) {

@@ -224,66 +224,38 @@ public final class Upstream {
     transport.configure(declaredCapabilities, this::toolInputSchema);
     UpstreamClient attempt = new UpstreamClient(vertx, name(), transport, new ClientListener());
     client = attempt;
-    long discoverTimeout = probing ? Math.min(DISCOVER_PROBE_TIMEOUT_MS, config.startupTimeoutMs()) : config.startupTimeoutMs();
-    Future<JsonObject> discovered = attempt.start()
-        .compose(v -> attempt.request(McpMethods.SERVER_DISCOVER, new JsonObject(), discoverTimeout))
-        .compose(result -> speaksModern(result) ? Future.succeededFuture(result) : Future.failedFuture(new NotModern(result)));
-    if (probing) {
-      discovered = discovered.recover(error -> {
-        attempt.close();
-        if (client != attempt) {
-          return Future.failedFuture(error);
-        }
-        LOG.debug("upstream '{}' is not a 2026-07-28 server ({}); initializing", name(), describe(error));
-        return Future.failedFuture(new NotModern(null));
-      });
-    }
-    return discovered
-        .compose(result -> listAll(attempt, asInitializeResult(result)))
+    return attempt.start()
+        .compose(v -> discover(attempt, probing))
+        .compose(result -> listAll(attempt, ModernDiscovery.asInitializeResult(result)))
         .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
         .compose(connected -> {
-          transport.listen(listenFilter(connected.capabilities()));
+          transport.listen(ModernDiscovery.listenFilter(connected.capabilities()));
           return onConnected(attempt, TransportType.STREAMABLE_HTTP, connected);
-        }, error -> error instanceof NotModern && probing && client == attempt
+        }, error -> error instanceof ModernDiscovery.NotModern && probing && client == attempt
             ? connectLegacy(TransportType.STREAMABLE_HTTP)
             : onConnectFailed(attempt, TransportType.STREAMABLE_HTTP, error));
   }
 
-  /** The probe's answer was not a 2026-07-28 server's. */
-  private static final class NotModern extends RuntimeException {
-    NotModern(JsonObject discover) {
-      super(discover == null ? "no server/discover" : "server/discover lists " + discover.getValue("supportedVersions")
-          + ", not " + ProtocolVersions.V2026_07_28, null, false, false);
+  /**
+   * The server's {@code server/discover} answer when it speaks 2026-07-28. A probe fails with
+   * {@link ModernDiscovery.NotModern} on any other outcome, soon, so that a legacy server's connection is not held up.
+   */
+  private Future<JsonObject> discover(UpstreamClient attempt, boolean probing) {
+    long timeout = probing ? Math.min(DISCOVER_PROBE_TIMEOUT_MS, config.startupTimeoutMs()) : config.startupTimeoutMs();
+    Future<JsonObject> discovered = attempt.request(McpMethods.SERVER_DISCOVER, new JsonObject(), timeout)
+        .compose(result -> ModernDiscovery.speaksModern(result)
+            ? Future.succeededFuture(result) : Future.failedFuture(new ModernDiscovery.NotModern(result)));
+    if (!probing) {
+      return discovered;
     }
-  }
-
-  private static boolean speaksModern(JsonObject discover) {
-    return discover.getValue("supportedVersions") instanceof JsonArray versions && versions.contains(ProtocolVersions.V2026_07_28);
-  }
-
-  /** A {@code server/discover} result in the shape of an {@code initialize} result, for the catalog. */
-  private static JsonObject asInitializeResult(JsonObject discover) {
-    JsonObject meta = discover.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
-    return new JsonObject()
-        .put("protocolVersion", ProtocolVersions.V2026_07_28)
-        .put("capabilities", discover.getValue("capabilities") instanceof JsonObject caps ? caps : new JsonObject())
-        .put("serverInfo", meta.getValue(ModernRequests.META_SERVER_INFO) instanceof JsonObject info ? info : new JsonObject())
-        .put("instructions", discover.getValue("instructions"));
-  }
-
-  /** The list changes to listen for: those of the lists the server has. */
-  private static JsonObject listenFilter(JsonObject capabilities) {
-    JsonObject filter = new JsonObject();
-    if (capabilities.getValue("tools") != null) {
-      filter.put("toolsListChanged", true);
-    }
-    if (capabilities.getValue("prompts") != null) {
-      filter.put("promptsListChanged", true);
-    }
-    if (capabilities.getValue("resources") != null) {
-      filter.put("resourcesListChanged", true);
-    }
-    return filter;
+    return discovered.recover(error -> {
+      attempt.close();
+      if (client != attempt) {
+        return Future.failedFuture(error);
+      }
+      LOG.debug("upstream '{}' is not a 2026-07-28 server ({}); initializing", name(), describe(error));
+      return Future.failedFuture(new ModernDiscovery.NotModern(null));
+    });
   }
 
   /** The {@code inputSchema} of one of the server's tools, by the name the server gave it (for {@code x-mcp-header}). */
@@ -319,7 +291,7 @@ public final class Upstream {
       return Future.succeededFuture();
     }
     if (type == TransportType.STREAMABLE_HTTP && !(attempt.transport() instanceof ModernHttpTransport)
-        && asksForModern(error)) {
+        && ModernDiscovery.asksForModern(error)) {
       ModernHttpTransport modern = transports.createModern(config);
       if (modern != null) {
         LOG.info("upstream '{}' speaks only {}; switching to it", name(), error.getMessage());
@@ -336,12 +308,6 @@ public final class Upstream {
     setState(UpstreamState.DISCONNECTED);
     scheduleRestart();
     return Future.succeededFuture();
-  }
-
-  /** An {@code initialize} refused with {@code -32022} whose {@code data.supported} names 2026-07-28. */
-  private static boolean asksForModern(Throwable error) {
-    return error instanceof McpException mcp && mcp.code() == ModernRequests.UNSUPPORTED_PROTOCOL_VERSION
-        && ModernRequests.supportedVersions(mcp.data()).stream().anyMatch(ProtocolVersions::isModern);
   }
 
   private Future<JsonObject> initialize(UpstreamClient target) {
