@@ -10,6 +10,7 @@
 // an elicitation, completes on the retry that carries the accepted answer); `regional` (its `region` parameter is
 // declared `x-mcp-header: Region`, so a request without the matching `Mcp-Param-Region` header is refused -32020);
 // `add_tool` (adds a tool `extra_<n>` and notifies the `subscriptions/listen` streams that the tool list changed);
+// `quiet_change` (adds a tool without telling anyone, and drops every open listen stream, as a restart would);
 // `bad_header` (an invalid x-mcp-header declaration); `slow` (never answers); `aborted` (how many requests the client abandoned by closing their connection).
 // Prints `listening <port>` once it accepts connections. Plain node:http on 127.0.0.1.
 import http from 'node:http';
@@ -20,6 +21,7 @@ const port = Number(process.argv[3] ?? 0);
 let extraTools = 0;
 let aborted = 0;
 let shyProbeRefused = false;
+const listenResponses = new Set();
 
 const text = (value) => ({ content: [{ type: 'text', text: value }] });
 const object = (properties, required = []) => fromJsonSchema({ type: 'object', properties, required });
@@ -57,6 +59,12 @@ function build(ctx) {
           extraTools++;
           setImmediate(() => handler.notify.toolsChanged());
           return text(`added extra_${extraTools}`);
+        });
+    server.registerTool('quiet_change', { description: 'Adds a tool unannounced and drops the listen streams', inputSchema: object({}) },
+        async () => {
+          extraTools++;
+          setImmediate(() => listenResponses.forEach((listening) => listening.destroy()));
+          return text(`quietly added extra_${extraTools}`);
         });
     server.registerTool('bad_header', {
       description: 'Declares x-mcp-header on a number, which the spec forbids: a client must leave this tool out',
@@ -97,6 +105,10 @@ const httpServer = http.createServer(async (req, res) => {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not here');
       return;
+    }
+    if (body?.toString().includes('"subscriptions/listen"')) {
+      listenResponses.add(res);
+      res.on('close', () => listenResponses.delete(res));
     }
     const request = new Request(`http://127.0.0.1:${httpServer.address().port}${req.url}`,
         { method: req.method, headers, body, signal: abort.signal });

@@ -75,6 +75,19 @@ class ModernUpstreamTest {
   }
 
   @Test
+  void aListenStreamThatEndsIsReopenedAndWhatChangedMeanwhileIsListed() throws Exception {
+    try (NodeServer modern = NodeServer.modern("modern");
+        TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("m", new JsonObject().put("url", modern.url("/mcp")))));
+        McpSyncClient client = hub.client()) {
+      // the server adds a tool without a notification and drops the listen stream; the re-opened stream catches up
+      assertThat(call(client, "m__quiet_change", Map.of())).isEqualTo("quietly added extra_1");
+      Await.until(() -> toolNames(client).contains("m__extra_1"));
+      assertThat(call(client, "m__add_tool", Map.of())).isEqualTo("added extra_2");
+      Await.until(() -> toolNames(client).contains("m__extra_2"));
+    }
+  }
+
+  @Test
   void aLegacyClientAnswersTheUpstreamsInputRequestAndTheCallCompletes() throws Exception {
     List<String> asked = new CopyOnWriteArrayList<>();
     try (NodeServer modern = NodeServer.modern("modern");
