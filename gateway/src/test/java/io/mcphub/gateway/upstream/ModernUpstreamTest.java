@@ -48,6 +48,8 @@ class ModernUpstreamTest {
 
       String health = new RawMcp(hub.baseUrl() + "/health").request("GET", Map.of()).body();
       assertThat(health).contains("\"protocol\":\"" + ProtocolVersions.V2026_07_28 + "\"");
+      JsonObject servers = new JsonObject(new RawMcp(hub.baseUrl() + "/api/servers").request("GET", Map.of()).body());
+      assertThat(servers.getJsonArray("servers").getJsonObject(0).getString("protocolVersion")).isEqualTo(ProtocolVersions.V2026_07_28);
     }
   }
 
