@@ -16,8 +16,6 @@ public final class McpMethods {
   public static final String RESOURCES_UNSUBSCRIBE = "resources/unsubscribe";
   public static final String COMPLETION_COMPLETE = "completion/complete";
   public static final String LOGGING_SET_LEVEL = "logging/setLevel";
-  public static final String SERVER_DISCOVER = "server/discover";
-  public static final String SUBSCRIPTIONS_LISTEN = "subscriptions/listen";
 
   public static final String SAMPLING_CREATE_MESSAGE = "sampling/createMessage";
   public static final String ELICITATION_CREATE = "elicitation/create";
@@ -32,7 +30,6 @@ public final class McpMethods {
   public static final String NOTIFICATION_RESOURCES_LIST_CHANGED = "notifications/resources/list_changed";
   public static final String NOTIFICATION_RESOURCES_UPDATED = "notifications/resources/updated";
   public static final String NOTIFICATION_ROOTS_LIST_CHANGED = "notifications/roots/list_changed";
-  public static final String NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED = "notifications/subscriptions/acknowledged";
 
   private static final java.util.Map<String, String> CLIENT_CAPABILITY_OF = java.util.Map.of(
       SAMPLING_CREATE_MESSAGE, "sampling",

@@ -15,8 +15,6 @@ public final class ProtocolVersions {
   public static final String V2024_11_05 = "2024-11-05";
   public static final String LATEST = V2025_11_25;
   public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26, V2024_11_05);
-  /** The sessionless revision (no {@code initialize}; per-request {@code _meta}); the hub speaks it to modern upstreams. */
-  public static final String V2026_07_28 = "2026-07-28";
 
   private ProtocolVersions() {
   }
@@ -28,11 +26,6 @@ public final class ProtocolVersions {
   /** The requested revision when supported, otherwise the newest one (the client then decides). */
   public static String negotiate(String requested) {
     return isSupported(requested) ? requested : LATEST;
-  }
-
-  /** True for a revision without {@code initialize} or sessions (2026-07-28 on). */
-  public static boolean isModern(String version) {
-    return V2026_07_28.equals(version);
   }
 
   /** JSON-RPC batches were part of MCP until 2025-06-18 removed them. */

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
@@ -29,7 +30,6 @@ final class InputRequiredBridge {
   /** Input requests one round may carry: each becomes a request to the client, so an upstream cannot flood it. */
   static final int MAX_REQUESTS_PER_ROUND = 16;
   /** The only requests a server may answer with {@code input_required}. */
-  private static final Set<String> MAY_ASK = Set.of(McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET, McpMethods.RESOURCES_READ);
   /** What an input request may ask of the client. */
   private static final Set<String> INPUT_METHODS = Set.of(McpMethods.SAMPLING_CREATE_MESSAGE, McpMethods.ELICITATION_CREATE,
       McpMethods.ROOTS_LIST);
@@ -46,7 +46,7 @@ final class InputRequiredBridge {
   }
 
   static boolean mayAskForInput(String method) {
-    return MAY_ASK.contains(method);
+    return Modern.INPUT_CAPABLE.contains(method);
   }
 
   /** The complete result of a call whose first answer was {@code first}; {@code params} are the call's own, unmodified. */
@@ -55,7 +55,7 @@ final class InputRequiredBridge {
   }
 
   private Future<JsonObject> round(JsonObject params, JsonObject result, int round) {
-    if (!ModernRequests.INPUT_REQUIRED.equals(result.getValue("resultType"))) {
+    if (!Modern.INPUT_REQUIRED.equals(result.getValue("resultType"))) {
       return Future.succeededFuture(result);
     }
     if (round > MAX_ROUNDS) {

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.json.JsonArray;
@@ -21,21 +22,21 @@ final class ModernDiscovery {
   static final class NotModern extends RuntimeException {
     NotModern(JsonObject discover) {
       super(discover == null ? "no server/discover" : "server/discover lists " + discover.getValue("supportedVersions")
-          + ", not " + ProtocolVersions.V2026_07_28, null, false, false);
+          + ", not " + Modern.V2026_07_28, null, false, false);
     }
   }
 
   static boolean speaksModern(JsonObject discover) {
-    return discover.getValue("supportedVersions") instanceof JsonArray versions && versions.contains(ProtocolVersions.V2026_07_28);
+    return discover.getValue("supportedVersions") instanceof JsonArray versions && versions.contains(Modern.V2026_07_28);
   }
 
   /** A {@code server/discover} result in the shape of an {@code initialize} result, for the catalog. */
   static JsonObject asInitializeResult(JsonObject discover) {
     JsonObject meta = discover.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
     return new JsonObject()
-        .put("protocolVersion", ProtocolVersions.V2026_07_28)
+        .put("protocolVersion", Modern.V2026_07_28)
         .put("capabilities", discover.getValue("capabilities") instanceof JsonObject caps ? caps : new JsonObject())
-        .put("serverInfo", meta.getValue(ModernRequests.META_SERVER_INFO) instanceof JsonObject info ? info : new JsonObject())
+        .put("serverInfo", meta.getValue(Modern.META_SERVER_INFO) instanceof JsonObject info ? info : new JsonObject())
         .put("instructions", discover.getValue("instructions"));
   }
 
@@ -56,7 +57,7 @@ final class ModernDiscovery {
 
   /** An {@code initialize} refused with {@code -32022} whose {@code data.supported} names 2026-07-28. */
   static boolean asksForModern(Throwable error) {
-    return error instanceof McpException mcp && mcp.code() == ModernRequests.UNSUPPORTED_PROTOCOL_VERSION
-        && ModernRequests.supportedVersions(mcp.data()).stream().anyMatch(ProtocolVersions::isModern);
+    return error instanceof McpException mcp && mcp.code() == Modern.UNSUPPORTED_PROTOCOL_VERSION
+        && ModernRequests.supportedVersions(mcp.data()).stream().anyMatch(Modern::isModern);
   }
 }

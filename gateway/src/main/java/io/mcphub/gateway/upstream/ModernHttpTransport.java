@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -49,8 +50,6 @@ final class ModernHttpTransport implements UpstreamTransport {
   static final long LISTEN_RETRY_INITIAL_MS = 500;
   static final long LISTEN_RETRY_MAX_MS = 30_000;
   /** Methods 2026-07-28 removed: answered locally, never sent. */
-  private static final Set<String> REMOVED = Set.of(McpMethods.INITIALIZE, McpMethods.PING, McpMethods.LOGGING_SET_LEVEL,
-      McpMethods.RESOURCES_SUBSCRIBE, McpMethods.RESOURCES_UNSUBSCRIBE);
   /** Failed attempts in a row to reach the server for its listen stream after which it counts as gone (the hub restarts it). */
   static final int LISTEN_FAILURES_BEFORE_LOST = 3;
   private static final String LISTEN_ID_PREFIX = "mcp-hub-listen-";
@@ -110,9 +109,9 @@ final class ModernHttpTransport implements UpstreamTransport {
       return Future.succeededFuture();
     }
     Object id = message.getValue("id");
-    if (REMOVED.contains(method)) {
+    if (Modern.REMOVED_METHODS.contains(method)) {
       messageHandler.handle(JsonRpc.error(id, new McpException(JsonRpc.METHOD_NOT_FOUND,
-          method + " is not part of MCP " + ProtocolVersions.V2026_07_28 + "; not sent to '" + config.name() + "'")), id);
+          method + " is not part of MCP " + Modern.V2026_07_28 + "; not sent to '" + config.name() + "'")), id);
       return Future.succeededFuture();
     }
     JsonObject params = ModernRequests.withMeta(
@@ -220,10 +219,10 @@ final class ModernHttpTransport implements UpstreamTransport {
     }
     String id = LISTEN_ID_PREFIX + ++listenCount;
     JsonObject params = ModernRequests.withMeta(new JsonObject().put("notifications", listenFilter.copy()), clientCapabilities);
-    http.request(post(McpMethods.SUBSCRIPTIONS_LISTEN, params))
+    http.request(post(Modern.SUBSCRIPTIONS_LISTEN, params))
         .compose(request -> {
           listenRequest = request;
-          return request.send(JsonRpc.request(id, McpMethods.SUBSCRIPTIONS_LISTEN, params).toBuffer());
+          return request.send(JsonRpc.request(id, Modern.SUBSCRIPTIONS_LISTEN, params).toBuffer());
         })
         .onSuccess(response -> {
           String type = response.getHeader("Content-Type");
@@ -275,7 +274,7 @@ final class ModernHttpTransport implements UpstreamTransport {
     if (message == null || !JsonRpc.isNotification(message)) {
       return;
     }
-    if (McpMethods.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED.equals(message.getString("method"))) {
+    if (Modern.NOTIFICATION_SUBSCRIPTIONS_ACKNOWLEDGED.equals(message.getString("method"))) {
       listenFailures = 0;
       if (listenBroken) {
         listenBroken = false;
@@ -318,11 +317,11 @@ final class ModernHttpTransport implements UpstreamTransport {
     config.headers().forEach(options::putHeader);
     options.putHeader("Content-Type", "application/json")
         .putHeader("Accept", "application/json, text/event-stream")
-        .putHeader(StreamableHttpTransport.PROTOCOL_HEADER, ProtocolVersions.V2026_07_28)
-        .putHeader(ModernRequests.METHOD_HEADER, method);
+        .putHeader(StreamableHttpTransport.PROTOCOL_HEADER, Modern.V2026_07_28)
+        .putHeader(Modern.HEADER_METHOD, method);
     String name = ModernRequests.name(method, params);
     if (name != null) {
-      options.putHeader(ModernRequests.NAME_HEADER, ModernRequests.encode(name));
+      options.putHeader(Modern.HEADER_NAME, ModernRequests.encode(name));
     }
     if (McpMethods.TOOLS_CALL.equals(method) && name != null) {
       JsonObject arguments = params.getValue("arguments") instanceof JsonObject object ? object : null;

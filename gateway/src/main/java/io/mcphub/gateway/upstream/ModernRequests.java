@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.json.JsonArray;
@@ -25,19 +26,6 @@ import java.util.Set;
  */
 final class ModernRequests {
 
-  static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
-  static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-  static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
-  static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
-  static final String METHOD_HEADER = "Mcp-Method";
-  static final String NAME_HEADER = "Mcp-Name";
-  static final String PARAM_HEADER_PREFIX = "Mcp-Param-";
-  /** The tool-schema keyword that asks for a parameter to be mirrored into a header. */
-  static final String X_MCP_HEADER = "x-mcp-header";
-  /** The error a server answers when it does not speak the requested revision; its {@code data.supported} lists those it does. */
-  static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-  /** {@code resultType} of a result that asks the client for input before the request can complete (MRTR). */
-  static final String INPUT_REQUIRED = "input_required";
 
   private static final String SENTINEL_PREFIX = "=?base64?";
   private static final String SENTINEL_SUFFIX = "?=";
@@ -48,14 +36,27 @@ final class ModernRequests {
   private ModernRequests() {
   }
 
+  /**
+   * {@code params} carrying a 2026-07-28 client's own capabilities: a modern upstream then asks (input_required) only for
+   * what that client can answer, and the hub relays its answer untouched.
+   */
+  static JsonObject withClientCapabilities(JsonObject params, JsonObject capabilities) {
+    if (capabilities == null) {
+      return params;
+    }
+    JsonObject result = params == null ? new JsonObject() : params;
+    JsonObject meta = result.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
+    return result.put("_meta", meta.put(Modern.META_CLIENT_CAPABILITIES, capabilities.copy()));
+  }
+
   /** {@code params} (a new object when null) with the hub's per-request {@code _meta}; a caller's own capabilities are kept. */
   static JsonObject withMeta(JsonObject params, JsonObject clientCapabilities) {
     JsonObject result = params == null ? new JsonObject() : params;
     JsonObject meta = result.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
-    meta.put(META_PROTOCOL_VERSION, ProtocolVersions.V2026_07_28)
-        .put(META_CLIENT_INFO, new JsonObject().put("name", "mcp-hub").put("version", HubVersion.get()));
-    if (!(meta.getValue(META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
-      meta.put(META_CLIENT_CAPABILITIES, clientCapabilities.copy());
+    meta.put(Modern.META_PROTOCOL_VERSION, Modern.V2026_07_28)
+        .put(Modern.META_CLIENT_INFO, new JsonObject().put("name", "mcp-hub").put("version", HubVersion.get()));
+    if (!(meta.getValue(Modern.META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
+      meta.put(Modern.META_CLIENT_CAPABILITIES, clientCapabilities.copy());
     }
     return result.put("_meta", meta);
   }
@@ -89,7 +90,7 @@ final class ModernRequests {
       }
       String text = headerText(value);
       if (text != null) {
-        headers.put(PARAM_HEADER_PREFIX + param.header(), encode(text));
+        headers.put(Modern.HEADER_PARAM_PREFIX + param.header(), encode(text));
       }
     }
     return headers;
@@ -166,7 +167,7 @@ final class ModernRequests {
       }
       List<String> next = new ArrayList<>(path);
       next.add(key);
-      Object header = property.getValue(X_MCP_HEADER);
+      Object header = property.getValue(Modern.X_MCP_HEADER);
       if (header != null) {
         params.add(new HeaderParam(next, String.valueOf(header),
             property.getValue("type") instanceof String type ? type : "(none)"));
@@ -179,7 +180,7 @@ final class ModernRequests {
     int count = 0;
     if (node instanceof JsonObject object) {
       for (String key : object.fieldNames()) {
-        count += (X_MCP_HEADER.equals(key) ? 1 : 0) + countDeclarations(object.getValue(key));
+        count += (Modern.X_MCP_HEADER.equals(key) ? 1 : 0) + countDeclarations(object.getValue(key));
       }
     } else if (node instanceof JsonArray array) {
       for (Object item : array) {

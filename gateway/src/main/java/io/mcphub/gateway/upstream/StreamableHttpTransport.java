@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -155,7 +156,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
     try {
       return Json.decodeValue(body.toString().strip()) instanceof JsonObject message
           && message.getValue("error") instanceof JsonObject error && error.getValue("code") instanceof Number code
-          && code.intValue() == ModernRequests.UNSUPPORTED_PROTOCOL_VERSION ? McpException.fromError(error) : null;
+          && code.intValue() == Modern.UNSUPPORTED_PROTOCOL_VERSION ? McpException.fromError(error) : null;
     } catch (DecodeException e) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.config.TransportType;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -142,7 +143,7 @@ public final class Upstream {
   }
 
   /** Sends a request for a client exchange; fails at once with {@code UPSTREAM_UNAVAILABLE} when not connected. */
-  public OutboundCall call(String method, JsonObject params, RequestOrigin origin) {
+  public OutboundCall call(String method, JsonObject request, RequestOrigin origin) {
     if (state != UpstreamState.CONNECTED || client == null) {
       return new OutboundCall(-1, Future.failedFuture(notConnected()));
     }
@@ -150,6 +151,8 @@ public final class Upstream {
     long start = System.nanoTime();
     boolean bridged = origin != null && !origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
         && InputRequiredBridge.mayAskForInput(method);
+    JsonObject params = origin != null && origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
+        ? ModernRequests.withClientCapabilities(request, origin.clientCapabilities()) : request;
     JsonObject original = bridged && params != null ? params.copy() : params;
     OutboundCall call = current.call(method, params, origin, config.requestTimeoutMs());
     Future<JsonObject> result = call.result().recover(error -> {
@@ -196,7 +199,7 @@ public final class Upstream {
   private Future<Void> connect(TransportType type) {
     vertx.cancelTimer(restartTimer);
     setState(UpstreamState.CONNECTING);
-    if (type == TransportType.STREAMABLE_HTTP) {
+    if (type == TransportType.STREAMABLE_HTTP && config.protocol() == ServerConfig.Protocol.AUTO) {
       ModernHttpTransport modern = transports.createModern(config);
       if (modern != null) {
         return connectModern(modern, true);
@@ -242,7 +245,7 @@ public final class Upstream {
    */
   private Future<JsonObject> discover(UpstreamClient attempt, boolean probing) {
     long timeout = probing ? Math.min(DISCOVER_PROBE_TIMEOUT_MS, config.startupTimeoutMs()) : config.startupTimeoutMs();
-    Future<JsonObject> discovered = attempt.request(McpMethods.SERVER_DISCOVER, new JsonObject(), timeout)
+    Future<JsonObject> discovered = attempt.request(Modern.SERVER_DISCOVER, new JsonObject(), timeout)
         .compose(result -> ModernDiscovery.speaksModern(result)
             ? Future.succeededFuture(result) : Future.failedFuture(new ModernDiscovery.NotModern(result)));
     if (!probing) {
@@ -290,8 +293,8 @@ public final class Upstream {
     if (client != attempt) {
       return Future.succeededFuture();
     }
-    if (type == TransportType.STREAMABLE_HTTP && !(attempt.transport() instanceof ModernHttpTransport)
-        && ModernDiscovery.asksForModern(error)) {
+    if (type == TransportType.STREAMABLE_HTTP && config.protocol() == ServerConfig.Protocol.AUTO
+        && !(attempt.transport() instanceof ModernHttpTransport) && ModernDiscovery.asksForModern(error)) {
       ModernHttpTransport modern = transports.createModern(config);
       if (modern != null) {
         LOG.info("upstream '{}' speaks only {}; switching to it", name(), error.getMessage());

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcphub.gateway.jsonrpc.McpException;
@@ -56,9 +57,9 @@ class ModernRequestsTest {
   void everyRequestCarriesTheModernMetaAndTheNameItActsOn() {
     JsonObject params = ModernRequests.withMeta(new JsonObject().put("name", "get_weather"), new JsonObject().put("sampling", new JsonObject()));
     JsonObject meta = params.getJsonObject("_meta");
-    assertThat(meta.getString(ModernRequests.META_PROTOCOL_VERSION)).isEqualTo(ProtocolVersions.V2026_07_28);
-    assertThat(meta.getJsonObject(ModernRequests.META_CLIENT_CAPABILITIES).fieldNames()).containsExactly("sampling");
-    assertThat(meta.getJsonObject(ModernRequests.META_CLIENT_INFO).getString("name")).isEqualTo("mcp-hub");
+    assertThat(meta.getString(Modern.META_PROTOCOL_VERSION)).isEqualTo(Modern.V2026_07_28);
+    assertThat(meta.getJsonObject(Modern.META_CLIENT_CAPABILITIES).fieldNames()).containsExactly("sampling");
+    assertThat(meta.getJsonObject(Modern.META_CLIENT_INFO).getString("name")).isEqualTo("mcp-hub");
     assertThat(ModernRequests.name(McpMethods.TOOLS_CALL, params)).isEqualTo("get_weather");
     assertThat(ModernRequests.name(McpMethods.RESOURCES_READ, new JsonObject().put("uri", "file:///a"))).isEqualTo("file:///a");
     assertThat(ModernRequests.name(McpMethods.TOOLS_LIST, params)).isNull();
@@ -71,7 +72,7 @@ class ModernRequestsTest {
         .put("data", new JsonObject().put("supported", new JsonArray().add("2026-07-28")))).toBuffer();
     McpException refusal = StreamableHttpTransport.unsupportedVersion(body);
     assertThat(refusal).isNotNull();
-    assertThat(ModernRequests.supportedVersions(refusal.data())).containsExactly(ProtocolVersions.V2026_07_28);
+    assertThat(ModernRequests.supportedVersions(refusal.data())).containsExactly(Modern.V2026_07_28);
     assertThat(StreamableHttpTransport.unsupportedVersion(Buffer.buffer("Bad Request: No valid session ID provided"))).isNull();
   }
 

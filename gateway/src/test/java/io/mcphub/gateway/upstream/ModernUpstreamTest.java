@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class ModernUpstreamTest {
         TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("m", new JsonObject().put("url", modern.url("/mcp")))));
         McpSyncClient client = hub.client()) {
       assertThat(hub.<UpstreamState>onHub(h -> h.upstream("m").state())).isEqualTo(UpstreamState.CONNECTED);
-      assertThat(hub.<String>onHub(h -> h.upstream("m").protocolVersion())).isEqualTo(ProtocolVersions.V2026_07_28);
+      assertThat(hub.<String>onHub(h -> h.upstream("m").protocolVersion())).isEqualTo(Modern.V2026_07_28);
       assertThat(hub.<Integer>onHub(h -> h.upstream("m").restarts())).isZero();
       assertThat(hub.<String>onHub(h -> h.upstream("m").catalog().serverInfo().getString("name"))).isEqualTo("modern-fixture-modern");
       assertThat(hub.<String>onHub(h -> h.upstream("m").catalog().instructions())).contains("2026-07-28");
@@ -47,9 +48,9 @@ class ModernUpstreamTest {
       assertThat(call(client, "m__regional", Map.of("region", "eu-west", "query", "q"))).isEqualTo("region eu-west");
 
       String health = new RawMcp(hub.baseUrl() + "/health").request("GET", Map.of()).body();
-      assertThat(health).contains("\"protocol\":\"" + ProtocolVersions.V2026_07_28 + "\"");
+      assertThat(health).contains("\"protocol\":\"" + Modern.V2026_07_28 + "\"");
       JsonObject servers = new JsonObject(new RawMcp(hub.baseUrl() + "/api/servers").request("GET", Map.of()).body());
-      assertThat(servers.getJsonArray("servers").getJsonObject(0).getString("protocolVersion")).isEqualTo(ProtocolVersions.V2026_07_28);
+      assertThat(servers.getJsonArray("servers").getJsonObject(0).getString("protocolVersion")).isEqualTo(Modern.V2026_07_28);
     }
   }
 
@@ -60,7 +61,7 @@ class ModernUpstreamTest {
         McpSyncClient client = hub.client()) {
       assertThat(toolNames(client)).contains("d__echo", "d__modern_only");
       assertThat(call(client, "d__modern_only", Map.of())).isEqualTo("modern only");
-      assertThat(hub.<String>onHub(h -> h.upstream("d").protocolVersion())).isEqualTo(ProtocolVersions.V2026_07_28);
+      assertThat(hub.<String>onHub(h -> h.upstream("d").protocolVersion())).isEqualTo(Modern.V2026_07_28);
     }
   }
 
@@ -166,7 +167,7 @@ class ModernUpstreamTest {
         TestHub hub = TestHub.start(TestHub.config(new JsonObject().put("s", new JsonObject().put("url", shy.url("/mcp")))));
         McpSyncClient client = hub.client()) {
       assertThat(hub.<UpstreamState>onHub(h -> h.upstream("s").state())).isEqualTo(UpstreamState.CONNECTED);
-      assertThat(hub.<String>onHub(h -> h.upstream("s").protocolVersion())).isEqualTo(ProtocolVersions.V2026_07_28);
+      assertThat(hub.<String>onHub(h -> h.upstream("s").protocolVersion())).isEqualTo(Modern.V2026_07_28);
       assertThat(hub.<Integer>onHub(h -> h.upstream("s").restarts())).isZero();
       assertThat(call(client, "s__modern_only", Map.of())).isEqualTo("modern only");
     }
