@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class SelectionEval {
 
   private static final long TIMEOUT_S = 600;
+  private static List<String> TRACE;
 
   private SelectionEval() {
   }
@@ -53,7 +54,12 @@ public final class SelectionEval {
       for (int i = 0; i < warmup; i++) {
         onContext(context, () -> runAll(vertx, dispatcher, tasks));
       }
+      String trace = CallBenchmark.arg(args, "--trace", null);
+      TRACE = trace == null ? null : new ArrayList<>();
       List<SelectionReport.Sample> samples = onContext(context, () -> runAll(vertx, dispatcher, tasks));
+      if (trace != null) {
+        Files.write(Path.of(trace), TRACE, StandardCharsets.UTF_8);
+      }
       SelectionReport.print(tasks, samples, System.out);
       String out = CallBenchmark.arg(args, "--out", null);
       if (out != null) {
@@ -108,6 +114,9 @@ public final class SelectionEval {
             return Future.failedFuture(task.getString("id") + ": " + result.encode());
           }
           double latencyMs = (System.nanoTime() - started[0]) / 1e6;
+          if (TRACE != null) {
+            TRACE.add(new JsonObject().put("id", task.getString("id")).put("result", result.getJsonObject("structuredContent")).encode());
+          }
           return dispatcher.request(session, request(McpMethods.TOOLS_LIST, new JsonObject()), origin)
               .map(list -> new SelectionReport.Sample(task.getString("id"), listedNames(list), latencyMs));
         });
