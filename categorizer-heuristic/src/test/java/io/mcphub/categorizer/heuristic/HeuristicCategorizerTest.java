@@ -23,6 +23,20 @@ class HeuristicCategorizerTest {
   }
 
   @Test
+  void confidencesAreRoundedToThreeDecimalsExactlyAsTheFormatterRoundsThem() {
+    java.util.Random random = new java.util.Random(16);
+    List<Double> values = new ArrayList<>(List.of(0.0, 1.0, 0.0005, 0.0015, 0.1235, 0.9995, 0.7, 0.6999999999999999, 0.8125));
+    for (int i = 0; i < 100_000; i++) {
+      values.add(random.nextDouble());
+      values.add(random.nextInt(10_000) / 10_000.0 + 0.00005);
+    }
+    for (double value : values) {
+      assertThat(HeuristicCategorizer.round(value)).as("%s", value)
+          .isEqualTo(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.3f", value)));
+    }
+  }
+
+  @Test
   void wordsMatchOnWordBoundariesNotInsideOtherWords() {
     // the system we replace matched "pr" inside "prompt" and "git" inside "digital"
     assertThat(exposed("Improve this prompt for a digital marketing campaign")).isEmpty();

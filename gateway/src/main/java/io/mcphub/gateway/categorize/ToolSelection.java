@@ -67,7 +67,12 @@ public final class ToolSelection {
     }
   }
 
-  /** A tool that reached the threshold; ordered by {@code evidence}, its confidence without the rank part. */
+  /**
+   * A tool that reached the threshold; ordered by {@code evidence}: its confidence without the rank part, its
+   * category's share always weighted by how well it matches within its category. A small confident category is
+   * exposed whole, but its best matches come first: when the cap cuts the list, a tool another part of the request
+   * needs is not pushed out by the unmatched tools of a confident category ({@link #orderEvidence}).
+   */
   private record Candidate(SelectedTool selected, double evidence, double score) {
   }
 
@@ -102,8 +107,9 @@ public final class ToolSelection {
       ToolMatch match = matches.get(tool.name());
       double similar = semantic.getOrDefault(tool.name(), 0.0);
       double category = Math.min(need, categories.getOrDefault(tool.category(), 0.0));
-      double inCategory = categorySizes.get(tool.category()) > maxTools ? bestInCategory.getOrDefault(tool.category(), 0.0) : 0;
-      double withoutRank = confidence(category, match, inCategory, need, 0, similar);
+      double bestOfCategory = bestInCategory.getOrDefault(tool.category(), 0.0);
+      double inCategory = categorySizes.get(tool.category()) > maxTools ? bestOfCategory : 0;
+      double withoutRank = orderEvidence(category, match, bestOfCategory, need, similar);
       double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar));
       if (evidence.mentioned().contains(tool.name())) {
         confidence = Math.max(confidence, ToolMentions.CONFIDENCE);
@@ -136,6 +142,17 @@ public final class ToolSelection {
     double rankPart = match == null || best <= 0 ? 0 : Math.pow(match.score() / best, RANK_EXPONENT);
     double toolPart = need * (1 - (1 - lexicalPart) * (1 - rankPart) * (1 - semantic));
     return 1 - (1 - categoryPart) * (1 - toolPart);
+  }
+
+  /**
+   * What orders the tools that reached the threshold (the cap keeps the first ones): the confidence without the rank
+   * part, with the category's share weighted by the tool's relevance within its category whatever the category's
+   * size ({@code bestOfCategory} its best score; not weighted when 0, i.e. no tool of it matched). Exposure itself
+   * still weights only categories larger than the cap, so a small confident category's tools all reach the
+   * threshold; only their place in the order depends on how well they match.
+   */
+  static double orderEvidence(double category, ToolMatch match, double bestOfCategory, double need, double semantic) {
+    return confidence(category, match, bestOfCategory, need, 0, semantic);
   }
 
   private static double score(ToolMatch match) {

@@ -12,7 +12,7 @@ import java.util.Set;
 final class ConfigKeys {
 
   static final KeyTable SERVER = KeyTable.of("command", "args", "env", "cwd", "url", "headers", "type", "disabled", "disable",
-          "category", "timeout", "startupTimeout", "isolation", "maxInstances", "instanceIdleTimeout", "namespace")
+          "category", "timeout", "startupTimeout", "isolation", "maxInstances", "instanceIdleTimeout", "namespace", "protocol")
       // MCP Hub (name, description, dev, connectionPool, config_source), Cline and Roo (autoApprove, alwaysAllow, transportType)
       .foreign("name", "description", "dev", "connectionPool", "config_source", "autoApprove", "alwaysAllow", "transportType");
 

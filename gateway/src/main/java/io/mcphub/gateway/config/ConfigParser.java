@@ -135,8 +135,22 @@ public final class ConfigParser {
         server.longInRange("timeout", ServerConfig.DEFAULT_REQUEST_TIMEOUT_MS, 1, 24L * 3_600_000),
         server.longInRange("startupTimeout", ServerConfig.DEFAULT_STARTUP_TIMEOUT_MS, 1, 3_600_000),
         IsolationOptions.parse(server),
-        namespace(server, name));
+        namespace(server, name),
+        protocol(server));
     return problems.size() == before ? java.util.Optional.of(config) : java.util.Optional.empty();
+  }
+
+  /** The {@code protocol} field: {@code "auto"} (default) or {@code "legacy"}. */
+  private static ServerConfig.Protocol protocol(FieldReader server) {
+    String value = server.string("protocol", ServerConfig.Protocol.AUTO.configName());
+    for (ServerConfig.Protocol protocol : ServerConfig.Protocol.values()) {
+      if (protocol.configName().equals(value)) {
+        return protocol;
+      }
+    }
+    server.problem("protocol", "got \"" + value + "\", expected \"auto\" (speak 2026-07-28 to a server that serves it)"
+        + " or \"legacy\" (always a 2025 session)");
+    return ServerConfig.Protocol.AUTO;
   }
 
   /** {@code "disabled": true} (MCP Hub's and Cline's spelling), or {@code "disable": true}, read the same way. */

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param namespace the prefix of its tool and prompt names ({@code <namespace>__<name>}): the sanitized config key by
  *     default, another prefix when {@code "namespace"} is a string, {@code null} when {@code "namespace": false} (the
  *     server's own names are kept)
+ * @param protocol which MCP era the hub speaks to a Streamable HTTP server ({@code "protocol"}): {@code auto} asks
+ *     {@code server/discover} first and speaks 2026-07-28 when the server serves it, {@code legacy} always opens a
+ *     2025 session ({@code initialize}); stdio and SSE servers are always legacy
  */
 public record ServerConfig(
     String name,
@@ -30,7 +33,17 @@ public record ServerConfig(
     long requestTimeoutMs,
     long startupTimeoutMs,
     IsolationOptions isolation,
-    String namespace) {
+    String namespace,
+    Protocol protocol) {
+
+  /** Which MCP era the hub speaks to a Streamable HTTP server. */
+  public enum Protocol {
+    AUTO, LEGACY;
+
+    public String configName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   public static final long DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
   public static final long DEFAULT_STARTUP_TIMEOUT_MS = 120_000;

@@ -118,6 +118,9 @@ public final class HubHealth {
     if (upstream.config().isolation().perClient()) {
       data.put("clientInstances", hub.clientInstances(upstream.name()));
     }
+    if (upstream.protocolVersion() != null) {
+      data.put("protocol", upstream.protocolVersion());
+    }
     if (upstream.lastError() != null) {
       data.put("lastError", upstream.lastError());
     }

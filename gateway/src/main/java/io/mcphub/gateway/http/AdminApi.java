@@ -139,6 +139,7 @@ final class AdminApi {
         .put("name", upstream.name())
         .put("displayName", upstream.name())
         .put("transportType", upstream.activeTransport().configName())
+        .put("protocolVersion", upstream.protocolVersion())
         .put("status", upstream.state().label())
         .put("error", upstream.lastError())
         .put("category", upstream.config().category())

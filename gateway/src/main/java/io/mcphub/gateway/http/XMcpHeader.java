@@ -1,5 +1,6 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.Map;
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#custom-headers-from-tool-parameters">Custom headers from tool parameters</a>
  */
 final class XMcpHeader {
-
-  static final String KEYWORD = "x-mcp-header";
 
   private XMcpHeader() {
   }
@@ -37,7 +36,7 @@ final class XMcpHeader {
       }
       List<String> next = new ArrayList<>(path);
       next.add(key);
-      if (property.getValue(KEYWORD) instanceof String header && !header.isEmpty()) {
+      if (property.getValue(Modern.X_MCP_HEADER) instanceof String header && !header.isEmpty()) {
         found.put(header, next);
       }
       collect(property, next, found);

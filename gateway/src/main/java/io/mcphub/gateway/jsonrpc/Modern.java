@@ -34,6 +34,8 @@ public final class Modern {
   public static final String HEADER_METHOD = "Mcp-Method";
   public static final String HEADER_NAME = "Mcp-Name";
   public static final String HEADER_PARAM_PREFIX = "Mcp-Param-";
+  /** The schema keyword by which a tool parameter asks to be mirrored into an {@code Mcp-Param-*} header. */
+  public static final String X_MCP_HEADER = "x-mcp-header";
 
   /** The HTTP headers do not match the body, or a required one is missing or malformed. */
   public static final int HEADER_MISMATCH = -32020;

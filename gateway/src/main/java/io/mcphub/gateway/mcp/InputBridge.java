@@ -229,6 +229,11 @@ public final class InputBridge {
     }
 
     @Override
+    public JsonObject clientCapabilities() {
+      return (current != null ? current.session() : owner).clientCapabilities();
+    }
+
+    @Override
     public Future<JsonObject> request(String requestMethod, JsonObject params) {
       Session session = current != null ? current.session() : owner;
       if (!SessionOrigin.clientSupports(session, requestMethod)) {

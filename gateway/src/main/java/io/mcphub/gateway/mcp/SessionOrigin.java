@@ -41,6 +41,11 @@ public class SessionOrigin implements RequestOrigin {
   }
 
   @Override
+  public JsonObject clientCapabilities() {
+    return session.clientCapabilities();
+  }
+
+  @Override
   public String clientId() {
     return session.id();
   }

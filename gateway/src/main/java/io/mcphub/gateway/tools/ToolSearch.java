@@ -29,7 +29,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
@@ -38,6 +40,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -229,10 +232,12 @@ final class ToolSearch {
 
   private List<ToolMatch> searchOne(String query, int limit, Lookup lookup) throws IOException {
     List<Query> terms = new ArrayList<>();
+    List<String> known = new ArrayList<>();
     for (String word : queryWords(query)) {
       Query term = lookup.query(word);
       if (term != null) {
         terms.add(term);
+        known.add(word);
       }
       if (terms.size() == MAX_QUERY_TERMS) {
         break;
@@ -241,14 +246,10 @@ final class ToolSearch {
     if (terms.isEmpty()) {
       return List.of();
     }
-    Set<Integer> corroborated = new HashSet<>();
-    if (terms.size() > 1) {
-      for (ScoreDoc hit : searcher.search(anyOf(terms, 2), limit).scoreDocs) {
-        corroborated.add(hit.doc);
-      }
-    }
-    List<ToolMatch> matches = new ArrayList<>();
-    for (ScoreDoc hit : searcher.search(anyOf(terms, 1), limit).scoreDocs) {
+    ScoreDoc[] hits = searcher.search(anyOf(terms), limit).scoreDocs;
+    Set<Integer> corroborated = terms.size() > 1 ? lookup.corroborated(known, hits) : Set.of();
+    List<ToolMatch> matches = new ArrayList<>(hits.length);
+    for (ScoreDoc hit : hits) {
       String name = names.get(hit.doc);
       double confidence = confidence(hit.score) * (corroborated.contains(hit.doc) ? 1 : SINGLE_WORD_FACTOR);
       matches.add(new ToolMatch(name, hit.score, confidence));
@@ -261,8 +262,8 @@ final class ToolSearch {
     return score <= 0 ? 0 : score / (score + HALF_CONFIDENCE_SCORE);
   }
 
-  private static Query anyOf(List<Query> terms, int atLeast) {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(atLeast);
+  private static Query anyOf(List<Query> terms) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
     terms.forEach(term -> builder.add(term, BooleanClause.Occur.SHOULD));
     return builder.build();
   }
@@ -275,6 +276,8 @@ final class ToolSearch {
   private final class Lookup {
     private final Map<String, Query> queries = new HashMap<>();
     private final Map<String, TermsEnum> fields = new HashMap<>();
+    /** Each known word's terms (field and word, or a correction of it), as its query holds them. */
+    private final Map<String, List<Term>> termsOfWord = new HashMap<>();
 
     /** The word looked up in every field, scores added; null when no tool has the word. */
     Query query(String word) throws IOException {
@@ -282,19 +285,51 @@ final class ToolSearch {
         return queries.get(word);
       }
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
-      boolean known = addTerms(builder, word, 1);
+      List<Term> found = new ArrayList<>();
+      boolean known = addTerms(builder, word, 1, found);
       if (!known && MISSPELLABLE.matcher(word).matches()) {
         for (String correction : spellings.corrections(word, TYPO_EXPANSIONS)) {
-          known |= addTerms(builder, correction, TYPO_WEIGHT);
+          known |= addTerms(builder, correction, TYPO_WEIGHT, found);
         }
       }
       Query query = known ? builder.build() : null;
       queries.put(word, query);
+      termsOfWord.put(word, found);
       return query;
     }
 
+    /**
+     * The hits that match at least two of {@code words} (each a word whose query matched something): a match on one
+     * word alone is a weak signal. Read from the words' postings, once per word, instead of a second search with a
+     * minimum of two matching words, which cost as much as the search itself.
+     */
+    Set<Integer> corroborated(List<String> words, ScoreDoc[] hits) throws IOException {
+      Map<Integer, Integer> wordsMatched = new HashMap<>();
+      for (ScoreDoc hit : hits) {
+        wordsMatched.put(hit.doc, 0);
+      }
+      LeafReader leaf = searcher.getIndexReader().leaves().get(0).reader();
+      Set<Integer> corroborated = new HashSet<>();
+      Set<Integer> ofWord = new HashSet<>();
+      for (String word : words) {
+        ofWord.clear();
+        for (Term term : termsOfWord.getOrDefault(word, List.of())) {
+          PostingsEnum postings = leaf.postings(term, PostingsEnum.NONE);
+          if (postings == null) {
+            continue;
+          }
+          for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+            if (wordsMatched.containsKey(doc) && ofWord.add(doc) && wordsMatched.merge(doc, 1, Integer::sum) >= 2) {
+              corroborated.add(doc);
+            }
+          }
+        }
+      }
+      return corroborated;
+    }
+
     /** Adds {@code word} in every field that has it, at {@code weight} of the field's weight; false when none has it. */
-    private boolean addTerms(BooleanQuery.Builder builder, String word, float weight) throws IOException {
+    private boolean addTerms(BooleanQuery.Builder builder, String word, float weight, List<Term> found) throws IOException {
       boolean known = false;
       BytesRef bytes = new BytesRef(word);
       for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
@@ -302,8 +337,9 @@ final class ToolSearch {
         if (terms != null && terms.seekExact(bytes)) {
           TermStates states = new TermStates(searcher.getTopReaderContext(), terms.termState(), 0, terms.docFreq(),
               terms.totalTermFreq());
-          builder.add(new BoostQuery(new TermQuery(new Term(field.getKey(), word), states), field.getValue() * weight),
-              BooleanClause.Occur.SHOULD);
+          Term term = new Term(field.getKey(), word);
+          builder.add(new BoostQuery(new TermQuery(term, states), field.getValue() * weight), BooleanClause.Occur.SHOULD);
+          found.add(term);
           known = true;
         }
       }

@@ -26,4 +26,9 @@ public interface RequestOrigin {
   default boolean acceptsInputRequired() {
     return false;
   }
+
+  /** The capabilities the client declared (for a 2026-07-28 client, on this very request), or null when unknown. */
+  default JsonObject clientCapabilities() {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -106,6 +107,10 @@ final class StreamableHttpTransport implements UpstreamTransport {
           sessionId = null;
           return Future.failedFuture(new SessionExpiredException(config.name()));
         }
+        McpException unsupported = body.succeeded() ? unsupportedVersion(body.result()) : null;
+        if (unsupported != null) {
+          return Future.failedFuture(unsupported);
+        }
         return Future.failedFuture(new HttpStatusException(config.name(), status, detail));
       });
     }
@@ -141,6 +146,20 @@ final class StreamableHttpTransport implements UpstreamTransport {
       }
     }
     return value;
+  }
+
+  /**
+   * The {@code -32022} (unsupported protocol version) an error body carries, with its {@code data.supported}; null for
+   * any other body. A modern-only server answers a 2025 {@code initialize} so, and names the revision to switch to.
+   */
+  static McpException unsupportedVersion(Buffer body) {
+    try {
+      return Json.decodeValue(body.toString().strip()) instanceof JsonObject message
+          && message.getValue("error") instanceof JsonObject error && error.getValue("code") instanceof Number code
+          && code.intValue() == Modern.UNSUPPORTED_PROTOCOL_VERSION ? McpException.fromError(error) : null;
+    } catch (DecodeException e) {
+      return null;
+    }
   }
 
   /**

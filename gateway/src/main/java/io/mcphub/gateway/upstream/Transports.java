@@ -39,6 +39,11 @@ public final class Transports implements TransportFactory {
     };
   }
 
+  @Override
+  public ModernHttpTransport createModern(ServerConfig config) {
+    return new ModernHttpTransport(vertx, http, config);
+  }
+
   public Future<Void> close() {
     return http.close();
   }

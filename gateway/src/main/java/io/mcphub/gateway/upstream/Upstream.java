@@ -1,5 +1,6 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.config.TransportType;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
@@ -25,6 +26,15 @@ import org.slf4j.LoggerFactory;
  * One configured upstream server and its life: connect and initialize, list what it offers (following
  * pagination), route calls to it, and after a crash or disconnect fail its in-flight calls at once and
  * reconnect with capped, jittered exponential backoff. Confined to the hub's context.
+ *
+ * <p>A Streamable HTTP server may speak MCP 2026-07-28 (sessionless): each connection attempt first probes
+ * {@code server/discover}; when its {@code supportedVersions} holds 2026-07-28 the hub talks to it through a
+ * {@link ModernHttpTransport} (identity, instructions and capabilities from the discover result; list changes from
+ * {@code subscriptions/listen}; {@code input_required} results bridged for 2025 clients by {@link InputRequiredBridge}).
+ * Any other answer to the probe (a 4xx, {@code -32601}, a legacy session error) means a legacy server, which is then
+ * initialized as before; an {@code initialize} answered {@code -32022} with a modern {@code data.supported} switches to the
+ * modern path too, so a modern-only server is never asked to initialize again and again. Stdio and HTTP+SSE servers
+ * stay on 2025-11-25.
  */
 public final class Upstream {
 
@@ -36,6 +46,8 @@ public final class Upstream {
   private static final int MAX_PAGES = 1_000;
   /** A server that stayed up this long before failing restarts from the initial delay again. */
   private static final long STABLE_AFTER_MS = 30_000;
+  /** The longest the {@code server/discover} probe may hold up the connection of a legacy server that ignores it. */
+  private static final long DISCOVER_PROBE_TIMEOUT_MS = 5_000;
 
   private final Vertx vertx;
   private final ServerConfig config;
@@ -55,6 +67,8 @@ public final class Upstream {
   private JsonObject declaredCapabilities = new JsonObject();
   private final Set<ListKind> refreshing = EnumSet.noneOf(ListKind.class);
   private final Set<ListKind> stale = EnumSet.noneOf(ListKind.class);
+  /** Bridged calls in flight: the first upstream id (the one the caller knows) → the id of the current round. */
+  private final Map<Long, Long> bridgedRounds = new java.util.HashMap<>();
 
   public Upstream(Vertx vertx, ServerConfig config, TransportFactory transports, RestartPolicy restartPolicy,
       UpstreamEvents events) {
@@ -99,6 +113,11 @@ public final class Upstream {
     return lastError;
   }
 
+  /** The MCP revision spoken with the server while connected ({@code 2026-07-28} on the sessionless path), else null. */
+  public String protocolVersion() {
+    return state == UpstreamState.CONNECTED ? catalog.protocolVersion() : null;
+  }
+
   /** Connects (or marks the server disabled). Completes once the first attempt has ended; never fails. */
   public Future<Void> start() {
     if (config.disabled()) {
@@ -124,12 +143,17 @@ public final class Upstream {
   }
 
   /** Sends a request for a client exchange; fails at once with {@code UPSTREAM_UNAVAILABLE} when not connected. */
-  public OutboundCall call(String method, JsonObject params, RequestOrigin origin) {
+  public OutboundCall call(String method, JsonObject request, RequestOrigin origin) {
     if (state != UpstreamState.CONNECTED || client == null) {
       return new OutboundCall(-1, Future.failedFuture(notConnected()));
     }
     UpstreamClient current = client;
     long start = System.nanoTime();
+    boolean bridged = origin != null && !origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
+        && InputRequiredBridge.mayAskForInput(method);
+    JsonObject params = origin != null && origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
+        ? ModernRequests.withClientCapabilities(request, origin.clientCapabilities()) : request;
+    JsonObject original = bridged && params != null ? params.copy() : params;
     OutboundCall call = current.call(method, params, origin, config.requestTimeoutMs());
     Future<JsonObject> result = call.result().recover(error -> {
       if (!(error instanceof SessionExpiredException) || current != client) {
@@ -137,7 +161,20 @@ public final class Upstream {
       }
       LOG.info("upstream '{}' ended its session; initializing a new one", name());
       return reinitialize(current).compose(v -> current.call(method, params, origin, config.requestTimeoutMs()).result());
-    }).onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
+    });
+    if (bridged) {
+      long firstId = call.upstreamId();
+      bridgedRounds.put(firstId, firstId);
+      result = result.compose(first -> new InputRequiredBridge(name(), origin, retry -> {
+        if (!bridgedRounds.containsKey(firstId)) {
+          return Future.failedFuture(new McpException(JsonRpc.REQUEST_CANCELLED, "request cancelled by the client"));
+        }
+        OutboundCall round = current.call(method, retry, origin, config.requestTimeoutMs());
+        bridgedRounds.put(firstId, round.upstreamId());
+        return round.result();
+      }).complete(original, first)).onComplete(done -> bridgedRounds.remove(firstId));
+    }
+    result = result.onComplete(done -> events.callCompleted(this, method, System.nanoTime() - start, done.failed()));
     return new OutboundCall(call.upstreamId(), result);
   }
 
@@ -148,16 +185,30 @@ public final class Upstream {
     }
   }
 
-  /** Forwards a client's cancellation of {@code upstreamId} and fails that call. */
+  /**
+   * Forwards a client's cancellation of {@code upstreamId} and fails that call; for a call bridged over input rounds,
+   * the round in flight is cancelled and no further round is sent.
+   */
   public void cancel(long upstreamId, String reason) {
+    Long round = bridgedRounds.remove(upstreamId);
     if (client != null && upstreamId >= 0) {
-      client.cancel(upstreamId, reason);
+      client.cancel(round != null ? round : upstreamId, reason);
     }
   }
 
   private Future<Void> connect(TransportType type) {
     vertx.cancelTimer(restartTimer);
     setState(UpstreamState.CONNECTING);
+    if (type == TransportType.STREAMABLE_HTTP && config.protocol() == ServerConfig.Protocol.AUTO) {
+      ModernHttpTransport modern = transports.createModern(config);
+      if (modern != null) {
+        return connectModern(modern, true);
+      }
+    }
+    return connectLegacy(type);
+  }
+
+  private Future<Void> connectLegacy(TransportType type) {
     UpstreamClient attempt = new UpstreamClient(vertx, name(), transports.create(config, type), new ClientListener());
     client = attempt;
     return attempt.start()
@@ -165,6 +216,59 @@ public final class Upstream {
         .compose(init -> listAll(attempt, init))
         .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
         .compose(connected -> onConnected(attempt, type, connected), error -> onConnectFailed(attempt, type, error));
+  }
+
+  /**
+   * Connects over 2026-07-28: {@code server/discover}, then the lists. When {@code probing}, a server that does not
+   * answer as a modern one is connected the legacy way instead; otherwise a failure is a failed connection.
+   */
+  private Future<Void> connectModern(ModernHttpTransport transport, boolean probing) {
+    declaredCapabilities = events.clientCapabilities(this);
+    transport.configure(declaredCapabilities, this::toolInputSchema);
+    UpstreamClient attempt = new UpstreamClient(vertx, name(), transport, new ClientListener());
+    client = attempt;
+    return attempt.start()
+        .compose(v -> discover(attempt, probing))
+        .compose(result -> listAll(attempt, ModernDiscovery.asInitializeResult(result)))
+        .timeout(config.startupTimeoutMs(), TimeUnit.MILLISECONDS)
+        .compose(connected -> {
+          transport.listen(ModernDiscovery.listenFilter(connected.capabilities()));
+          return onConnected(attempt, TransportType.STREAMABLE_HTTP, connected);
+        }, error -> error instanceof ModernDiscovery.NotModern && probing && client == attempt
+            ? connectLegacy(TransportType.STREAMABLE_HTTP)
+            : onConnectFailed(attempt, TransportType.STREAMABLE_HTTP, error));
+  }
+
+  /**
+   * The server's {@code server/discover} answer when it speaks 2026-07-28. A probe fails with
+   * {@link ModernDiscovery.NotModern} on any other outcome, soon, so that a legacy server's connection is not held up.
+   */
+  private Future<JsonObject> discover(UpstreamClient attempt, boolean probing) {
+    long timeout = probing ? Math.min(DISCOVER_PROBE_TIMEOUT_MS, config.startupTimeoutMs()) : config.startupTimeoutMs();
+    Future<JsonObject> discovered = attempt.request(Modern.SERVER_DISCOVER, new JsonObject(), timeout)
+        .compose(result -> ModernDiscovery.speaksModern(result)
+            ? Future.succeededFuture(result) : Future.failedFuture(new ModernDiscovery.NotModern(result)));
+    if (!probing) {
+      return discovered;
+    }
+    return discovered.recover(error -> {
+      attempt.close();
+      if (client != attempt) {
+        return Future.failedFuture(error);
+      }
+      LOG.debug("upstream '{}' is not a 2026-07-28 server ({}); initializing", name(), describe(error));
+      return Future.failedFuture(new ModernDiscovery.NotModern(null));
+    });
+  }
+
+  /** The {@code inputSchema} of one of the server's tools, by the name the server gave it (for {@code x-mcp-header}). */
+  private JsonObject toolInputSchema(String toolName) {
+    for (JsonObject tool : catalog.list(ListKind.TOOLS)) {
+      if (toolName.equals(tool.getValue("name"))) {
+        return tool.getValue("inputSchema") instanceof JsonObject schema ? schema : null;
+      }
+    }
+    return null;
   }
 
   private Future<Void> onConnected(UpstreamClient attempt, TransportType type, UpstreamCatalog connected) {
@@ -188,6 +292,14 @@ public final class Upstream {
     attempt.close();
     if (client != attempt) {
       return Future.succeededFuture();
+    }
+    if (type == TransportType.STREAMABLE_HTTP && config.protocol() == ServerConfig.Protocol.AUTO
+        && !(attempt.transport() instanceof ModernHttpTransport) && ModernDiscovery.asksForModern(error)) {
+      ModernHttpTransport modern = transports.createModern(config);
+      if (modern != null) {
+        LOG.info("upstream '{}' speaks only {}; switching to it", name(), error.getMessage());
+        return connectModern(modern, false);
+      }
     }
     if (type == TransportType.STREAMABLE_HTTP && !config.explicitType() && HttpStatusException.isClientError(error)) {
       LOG.info("upstream '{}' refused Streamable HTTP ({}); trying the HTTP+SSE transport", name(), error.getMessage());
@@ -254,13 +366,24 @@ public final class Upstream {
     JsonObject params = cursor == null ? new JsonObject() : new JsonObject().put("cursor", cursor);
     return target.request(kind.method(), params, config.requestTimeoutMs()).compose(result -> {
       JsonArray array = result.getJsonArray(kind.resultKey(), new JsonArray());
-      array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).forEach(items::add);
+      boolean modern = target.transport() instanceof ModernHttpTransport;
+      array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast)
+          .filter(item -> !(modern && kind == ListKind.TOOLS) || validHeaders(item)).forEach(items::add);
       String next = result.getString("nextCursor");
       if (next != null && !next.isEmpty() && page + 1 < MAX_PAGES) {
         return nextPage(target, kind, next, items, page + 1);
       }
       return Future.succeededFuture(items);
     });
+  }
+
+  /** A 2026-07-28 client must leave out a tool whose {@code x-mcp-header} declarations break the rules (and say so). */
+  private boolean validHeaders(JsonObject tool) {
+    String problem = ModernRequests.invalidHeaderDeclaration(tool);
+    if (problem != null) {
+      LOG.warn("upstream '{}' tool '{}' left out: {}", name(), tool.getValue("name"), problem);
+    }
+    return problem == null;
   }
 
   /**

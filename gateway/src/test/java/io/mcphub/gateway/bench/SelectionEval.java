@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@link CatalogTransport}); for each task a fresh client session initializes, calls {@code hub__analyze_prompt}
  * with the task's text and then {@code tools/list}, through the hub's own {@link McpDispatcher}. Prints recall,
  * all-needed rate, tools listed and analysis latency per kind ({@link SelectionReport}). Run with
- * {@code scripts/eval-selection.sh CATALOG TASKS [--config hub.json] [--out selections.jsonl]}.
+ * {@code scripts/eval-selection.sh CATALOG TASKS [--config hub.json] [--out selections.jsonl] [--trace analyses.jsonl]};
+ * {@code --trace} writes each analysis's {@code structuredContent}, to see why a needed tool was or was not listed.
  */
 public final class SelectionEval {
 
@@ -37,7 +38,8 @@ public final class SelectionEval {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      throw new IllegalArgumentException("usage: SelectionEval CATALOG TASKS [--config hub.json] [--out selections.jsonl] [--warmup N]");
+      throw new IllegalArgumentException("usage: SelectionEval CATALOG TASKS [--config hub.json] [--out selections.jsonl]"
+          + " [--trace analyses.jsonl] [--warmup N]");
     }
     JsonObject catalog = new JsonObject(Files.readString(Path.of(args[0])));
     List<JsonObject> tasks = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8).stream()
@@ -53,7 +55,12 @@ public final class SelectionEval {
       for (int i = 0; i < warmup; i++) {
         onContext(context, () -> runAll(vertx, dispatcher, tasks));
       }
-      List<SelectionReport.Sample> samples = onContext(context, () -> runAll(vertx, dispatcher, tasks));
+      String trace = CallBenchmark.arg(args, "--trace", null);
+      List<String> analyses = new ArrayList<>();
+      List<SelectionReport.Sample> samples = onContext(context, () -> runAll(vertx, dispatcher, tasks, analyses));
+      if (trace != null) {
+        Files.write(Path.of(trace), analyses, StandardCharsets.UTF_8);
+      }
       SelectionReport.print(tasks, samples, System.out);
       String out = CallBenchmark.arg(args, "--out", null);
       if (out != null) {
@@ -77,10 +84,16 @@ public final class SelectionEval {
   }
 
   static Future<List<SelectionReport.Sample>> runAll(Vertx vertx, McpDispatcher dispatcher, List<JsonObject> tasks) {
+    return runAll(vertx, dispatcher, tasks, new ArrayList<>());
+  }
+
+  /** As above; {@code analyses} receives one {@code {"id", "result"}} line per task: the analysis's structuredContent. */
+  static Future<List<SelectionReport.Sample>> runAll(Vertx vertx, McpDispatcher dispatcher, List<JsonObject> tasks,
+      List<String> analyses) {
     List<SelectionReport.Sample> samples = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (JsonObject task : tasks) {
-      chain = chain.compose(v -> runOne(vertx, dispatcher, task)).map(sample -> {
+      chain = chain.compose(v -> runOne(vertx, dispatcher, task, analyses)).map(sample -> {
         samples.add(sample);
         return null;
       });
@@ -89,7 +102,8 @@ public final class SelectionEval {
   }
 
   /** One task as a new client would run it: initialize, analyze, list. */
-  private static Future<SelectionReport.Sample> runOne(Vertx vertx, McpDispatcher dispatcher, JsonObject task) {
+  private static Future<SelectionReport.Sample> runOne(Vertx vertx, McpDispatcher dispatcher, JsonObject task,
+      List<String> analyses) {
     Session session = new Session(vertx, Session.newId(), Session.Transport.STREAMABLE_HTTP);
     RequestOrigin origin = new SilentOrigin(session.id());
     JsonObject initialize = request(McpMethods.INITIALIZE, new JsonObject().put("protocolVersion", ProtocolVersions.LATEST)
@@ -108,6 +122,8 @@ public final class SelectionEval {
             return Future.failedFuture(task.getString("id") + ": " + result.encode());
           }
           double latencyMs = (System.nanoTime() - started[0]) / 1e6;
+          analyses.add(new JsonObject().put("id", task.getString("id"))
+              .put("result", result.getJsonObject("structuredContent")).encode());
           return dispatcher.request(session, request(McpMethods.TOOLS_LIST, new JsonObject()), origin)
               .map(list -> new SelectionReport.Sample(task.getString("id"), listedNames(list), latencyMs));
         });

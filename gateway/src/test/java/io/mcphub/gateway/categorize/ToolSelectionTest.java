@@ -40,6 +40,26 @@ class ToolSelectionTest {
   }
 
   @Test
+  void whenTheCapCutsAConfidentSmallCategoryItsUnmatchedToolsLeaveFirstNotAToolAnotherPartOfTheRequestNeeds() {
+    Analysis analysis = analysis(List.of(new CategoryScore("memory", 0.95)), 0.95);
+    List<ToolMatch> matches = List.of(match("trains__tool2", 12, 0.8), match("memory__tool1", 6, 0.6));
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(analysis, Set.of(), matches), CATALOG, 3)))
+        .containsExactly("memory__tool1", "trains__tool2", "memory__tool0");
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(analysis, Set.of(), matches), CATALOG, 4)))
+        .as("the category is still exposed whole when the cap allows").containsExactlyInAnyOrder("memory__tool0", "memory__tool1",
+            "memory__tool2", "trains__tool2");
+  }
+
+  @Test
+  void theOrderWeighsACategorysShareByTheToolsMatchWithinItWhateverTheCategorysSize() {
+    org.assertj.core.data.Offset<Double> close = org.assertj.core.data.Offset.offset(1e-9);
+    ToolMatch half = match("memory__tool1", 5, 0.5);
+    assertThat(ToolSelection.orderEvidence(0.8, half, 10, 1, 0)).isCloseTo(1 - (1 - 0.8 * 0.75) * 0.5, close);
+    assertThat(ToolSelection.orderEvidence(0.8, null, 10, 1, 0)).as("unmatched in a category whose tools matched").isCloseTo(0.4, close);
+    assertThat(ToolSelection.orderEvidence(0.8, null, 0, 1, 0)).as("no tool of the category matched").isCloseTo(0.8, close);
+  }
+
+  @Test
   void aToolThatMatchesTheRequestWellIsExposedWithoutAnyCategory() {
     List<ToolSelection.SelectedTool> selected = select(List.of(new CategoryScore("filesystem", 0.1)), Set.of(),
         List.of(match("trains__tool2", 12, 0.75), match("trains__tool0", 5, 0.4)));

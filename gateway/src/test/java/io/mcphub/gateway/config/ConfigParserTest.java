@@ -156,4 +156,16 @@ class ConfigParserTest {
         "mcpServers.number.namespace: got 3, expected false (keep the server's own names), true (the default: the"
             + " server's name) or a prefix of 1 to 64 characters of [A-Za-z0-9_-]");
   }
+
+  @Test
+  void protocolIsAutoByDefaultLegacyOnRequestAndAnythingElseIsRefused() {
+    HubConfig config = parser.parse(new JsonObject("""
+        {"mcpServers": {"a": {"url": "http://127.0.0.1:1/mcp"}, "b": {"url": "http://127.0.0.1:1/mcp", "protocol": "legacy"}}}"""));
+    assertThat(config.servers().get("a").protocol()).isEqualTo(ServerConfig.Protocol.AUTO);
+    assertThat(config.servers().get("b").protocol()).isEqualTo(ServerConfig.Protocol.LEGACY);
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"mcpServers": {"c": {"url": "http://127.0.0.1:1/mcp", "protocol": "2026"}}}""")));
+    assertThat(error.problems()).containsExactly("mcpServers.c.protocol: got \"2026\", expected \"auto\" (speak 2026-07-28"
+        + " to a server that serves it) or \"legacy\" (always a 2025 session)");
+  }
 }

@@ -35,6 +35,25 @@ public final class NodeServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * Starts the MCP 2026-07-28 fixture ({@code modern-server.mjs}, on the v2 TypeScript SDK) in {@code mode}:
+   * {@code modern} (modern-only) or {@code dual} (dual-era).
+   */
+  public static NodeServer modern(String mode) throws IOException, InterruptedException {
+    int chosen = freePort();
+    Path script = TestHub.NODE_MODULES.getParent().resolve("modern-server.mjs");
+    ProcessBuilder builder = new ProcessBuilder(List.of("node", script.toString(), mode, String.valueOf(chosen)))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    NodeServer server = new NodeServer(builder.start(), chosen);
+    try {
+      server.awaitListening();
+    } catch (InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
   public int port() {
     return port;
   }
@@ -51,12 +70,12 @@ public final class NodeServer implements AutoCloseable {
         return;
       } catch (IOException e) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("server-everything exited with " + process.exitValue());
+          throw new IllegalStateException("the node server exited with " + process.exitValue());
         }
         Thread.sleep(50);
       }
     }
-    throw new IllegalStateException("server-everything did not listen on " + port);
+    throw new IllegalStateException("the node server did not listen on " + port);
   }
 
   public static int freePort() throws IOException {

@@ -27,7 +27,7 @@ class CategoryCatalogTest {
   private Upstream server(String name, String title, String instructions) {
     said.put(name, instructions.isEmpty() ? title : title + ": " + instructions);
     ServerConfig config = new ServerConfig(name, TransportType.STDIO, false, "true", List.of(), Map.of(), null, null, Map.of(),
-        false, null, 1_000, 1_000, new IsolationOptions(false, 1, 1_000), name);
+        false, null, 1_000, 1_000, new IsolationOptions(false, 1, 1_000), name, ServerConfig.Protocol.AUTO);
     return new Upstream(null, config, null, null, null);
   }
 

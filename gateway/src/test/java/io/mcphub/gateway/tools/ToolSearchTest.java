@@ -71,6 +71,17 @@ class ToolSearchTest {
   }
 
   @Test
+  void aWordFoundInSeveralFieldsIsStillOneWordAndACorrectedMisspellingCountsAsAWord() {
+    List<ToolMatch> apart = search.search("issues playback", 5);
+    assertThat(names(apart)).contains("tracker__list_issues", "tracker__create_pull_request", "music__play");
+    assertThat(apart).as("each tool matches one of the words, some of them in several fields")
+        .allSatisfy(m -> assertThat(m.confidence()).isEqualTo(ToolSearch.confidence(m.score()) * ToolSearch.SINGLE_WORD_FACTOR));
+    ToolMatch corrected = search.search("track playbak", 1).get(0);
+    assertThat(corrected.name()).isEqualTo("music__play");
+    assertThat(corrected.confidence()).isEqualTo(ToolSearch.confidence(corrected.score()));
+  }
+
+  @Test
   void aMalformedDefinitionIsIndexedByWhatItHasRight() {
     JsonObject odd = new JsonObject().put("name", "odd__thing").put("title", 42).put("description", new JsonObject())
         .put("inputSchema", new JsonObject().put("properties", new JsonObject().put("colour", "not a schema")));

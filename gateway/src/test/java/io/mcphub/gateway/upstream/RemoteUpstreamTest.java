@@ -49,7 +49,9 @@ class RemoteUpstreamTest {
   @Test
   void anExpiredUpstreamSessionIsReinitializedTransparently() {
     try (TestHub inner = TestHub.start(TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))));
-        TestHub outer = TestHub.start(TestHub.config(new JsonObject().put("inner", new JsonObject().put("url", inner.mcpUrl()))));
+        // the inner hub serves 2026-07-28 too: "legacy" keeps the outer hub on a 2025 session, which can expire
+        TestHub outer = TestHub.start(TestHub.config(new JsonObject().put("inner", new JsonObject().put("url", inner.mcpUrl())
+            .put("protocol", "legacy"))));
         McpSyncClient client = outer.client()) {
       assertThat(echo(client, "inner__fx__echo", "first")).isEqualTo("echo: first");
       List<String> ended = inner.onHub(h -> {
@@ -62,6 +64,21 @@ class RemoteUpstreamTest {
       assertThat(echo(client, "inner__fx__echo", "second")).isEqualTo("echo: second");
       int innerSessions = inner.onHub(h -> h.sessions().size());
       assertThat(innerSessions).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHubInFrontOfAHubSpeaks20260728UnlessPinnedToLegacy() {
+    try (TestHub inner = TestHub.start(TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))));
+        TestHub outer = TestHub.start(TestHub.config(new JsonObject()
+            .put("auto", new JsonObject().put("url", inner.mcpUrl()))
+            .put("pinned", new JsonObject().put("url", inner.mcpUrl()).put("protocol", "legacy"))));
+        McpSyncClient client = outer.client()) {
+      assertThat(echo(client, "auto__fx__echo", "modern")).isEqualTo("echo: modern");
+      assertThat(echo(client, "pinned__fx__echo", "legacy")).isEqualTo("echo: legacy");
+      assertThat(outer.<String>onHub(h -> h.upstream("auto").protocolVersion())).isEqualTo("2026-07-28");
+      assertThat(outer.<String>onHub(h -> h.upstream("pinned").protocolVersion())).isEqualTo("2025-11-25");
+      assertThat(inner.<Integer>onHub(h -> h.sessions().size())).as("only the pinned upstream holds a session").isEqualTo(1);
     }
   }
 
