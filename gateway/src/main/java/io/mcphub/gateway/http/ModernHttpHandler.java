@@ -119,8 +119,19 @@ final class ModernHttpHandler {
     }
     JsonObject response = McpDispatcher.toResponse(id, outcome.cause() instanceof McpException error
         ? io.vertx.core.Future.failedFuture(ModernResults.error(error)) : outcome);
-    int code = response.getJsonObject("error").getInteger("code");
-    exchange.finish(response, code == JsonRpc.METHOD_NOT_FOUND ? 404 : 200);
+    exchange.finish(response, statusOf(response.getJsonObject("error").getInteger("code")));
+  }
+
+  /**
+   * The HTTP status of an error answer: 404 for a method the hub does not serve, 400 for a request that needs a client
+   * capability its {@code _meta} did not declare (the revision's {@code MissingRequiredClientCapability}), 200 for the
+   * rest (the request was valid; its outcome is the error).
+   */
+  private static int statusOf(int code) {
+    if (code == JsonRpc.METHOD_NOT_FOUND) {
+      return 404;
+    }
+    return code == Modern.MISSING_REQUIRED_CLIENT_CAPABILITY ? 400 : 200;
   }
 
   private static boolean isCancelled(AsyncResult<JsonObject> outcome) {
