@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * The running hub's shared state — upstreams, the merged registry, sessions, resource subscriptions — and
  * the fan-out of what upstreams say to the sessions it concerns. Confined to the hub's context.
  */
-public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.CatalogSource {
+public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.CatalogSource, ResourceSubscriptions,
+    SessionToolLists {
 
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
@@ -128,6 +129,7 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
   }
 
   /** The upstream tools the session sees now, in list order (meta tools not included). */
+  @Override
   public List<String> visibleToolNames(Session session) {
     List<String> names = new ArrayList<>();
     java.util.function.Predicate<CatalogEntry> visible = exposure.visibleTo(session);
@@ -144,6 +146,7 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
    * session isolation every other session's list changed too, so each is told on its own stream (except a view's
    * sessions: a view's list never changes).
    */
+  @Override
   public void notifyToolsChanged(Session session, RequestOrigin origin) {
     JsonObject notification = JsonRpc.notification(McpMethods.NOTIFICATION_TOOLS_LIST_CHANGED, null);
     origin.notify(notification);
@@ -233,6 +236,7 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
   }
 
   /** Subscribes a session; the upstream is asked only for the first subscriber of a URI. */
+  @Override
   public boolean subscribe(Session session, String uri) {
     Set<Session> subscribers = subscriptions.computeIfAbsent(uri, u -> new LinkedHashSet<>());
     boolean first = subscribers.isEmpty();
@@ -241,6 +245,7 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
   }
 
   /** Unsubscribes a session; tells the owning upstream when the last subscriber leaves. */
+  @Override
   public void unsubscribe(Session session, String uri) {
     Set<Session> subscribers = subscriptions.get(uri);
     if (subscribers == null || !subscribers.remove(session) || !subscribers.isEmpty()) {

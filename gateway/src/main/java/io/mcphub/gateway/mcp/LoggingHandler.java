@@ -13,10 +13,11 @@ import io.vertx.core.json.JsonObject;
  */
 final class LoggingHandler implements McpHandler {
 
-  private final Hub hub;
+  /** Applies a session's new level to the upstreams that serve it ({@link Hub#logLevelChanged}). */
+  private final java.util.function.Consumer<io.mcphub.gateway.session.Session> levelChanged;
 
-  LoggingHandler(Hub hub) {
-    this.hub = hub;
+  LoggingHandler(java.util.function.Consumer<io.mcphub.gateway.session.Session> levelChanged) {
+    this.levelChanged = levelChanged;
   }
 
   @Override
@@ -27,7 +28,7 @@ final class LoggingHandler implements McpHandler {
           "params.level \"" + level + "\" is not one of " + LogLevels.all()));
     }
     request.session().logLevel(level);
-    hub.logLevelChanged(request.session());
+    levelChanged.accept(request.session());
     return Future.succeededFuture(new JsonObject());
   }
 }

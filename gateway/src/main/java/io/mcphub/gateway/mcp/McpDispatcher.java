@@ -50,10 +50,11 @@ public final class McpDispatcher {
       int maxBatchSize) {
     this.hub = hub;
     this.maxBatchSize = maxBatchSize;
-    this.meta = new MetaTools(hub, hub.exposure(), analyzer, debugDecisions);
+    this.meta = new MetaTools(hub.registry(), hub.toolIndex(), hub.forwarding(), hub, hub::metrics, hub.exposure(), analyzer,
+        debugDecisions);
     ToolHandlers tools = new ToolHandlers(hub.registry(), hub.exposure(), meta, hub.forwarding());
     PromptHandlers prompts = new PromptHandlers(hub.registry(), hub.forwarding());
-    ResourceHandlers resources = new ResourceHandlers(hub);
+    ResourceHandlers resources = new ResourceHandlers(hub.registry(), hub.forwarding(), hub);
     handlers.put(McpMethods.INITIALIZE, new InitializeHandler());
     handlers.put(McpMethods.PING, request -> Future.succeededFuture(new JsonObject()));
     handlers.put(McpMethods.TOOLS_LIST, tools::list);
@@ -66,7 +67,7 @@ public final class McpDispatcher {
     handlers.put(McpMethods.RESOURCES_SUBSCRIBE, resources::subscribe);
     handlers.put(McpMethods.RESOURCES_UNSUBSCRIBE, resources::unsubscribe);
     handlers.put(McpMethods.COMPLETION_COMPLETE, new CompletionHandler(hub.registry(), hub.forwarding()));
-    handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub));
+    handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub::logLevelChanged));
     handlers.put(Modern.SERVER_DISCOVER, request -> Future.succeededFuture(DiscoverResult.of()));
     this.bridge = new InputBridge(hub.vertx());
     this.listeners = new ModernListeners(hub, (session, uri) -> resources.subscribe(new McpRequest(session, null,

@@ -15,7 +15,10 @@ import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.metrics.HubMetrics;
+import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
+import io.mcphub.gateway.tools.ToolIndex;
 import io.mcphub.gateway.tools.Sha256;
 import io.mcphub.gateway.tools.ToolMatch;
 import io.vertx.core.Future;
@@ -60,7 +63,11 @@ final class MetaTools {
   private static final String HANDLE_LIFETIME = ExposureHandles.DEFAULT_TTL.toMinutes() + " minutes";
   private static final Logger LOG = LoggerFactory.getLogger(MetaTools.class);
 
-  private final Hub hub;
+  private final CapabilityRegistry registry;
+  private final ToolIndex toolIndex;
+  private final Forwarding forwarding;
+  private final SessionToolLists lists;
+  private final java.util.function.Supplier<HubMetrics> metrics;
   private final ExposurePolicy policy;
   private final java.util.function.Supplier<PromptAnalyzer> analyzer;
   private final boolean debugDecisions;
@@ -70,8 +77,18 @@ final class MetaTools {
   private final Map<String, Function<McpRequest, Future<JsonObject>>> handlers = Map.of(
       ANALYZE, this::analyze, SEARCH, this::search, CALL, this::call, RESET, this::reset);
 
-  MetaTools(Hub hub, ExposurePolicy policy, java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
-    this.hub = hub;
+  /**
+   * @param lists what sessions list, and how they hear of a change (the hub)
+   * @param metrics where exposure changes are counted (set on the hub before it serves)
+   */
+  MetaTools(CapabilityRegistry registry, ToolIndex toolIndex, Forwarding forwarding, SessionToolLists lists,
+      java.util.function.Supplier<HubMetrics> metrics, ExposurePolicy policy,
+      java.util.function.Supplier<PromptAnalyzer> analyzer, boolean debugDecisions) {
+    this.registry = registry;
+    this.toolIndex = toolIndex;
+    this.forwarding = forwarding;
+    this.lists = lists;
+    this.metrics = metrics;
     this.policy = policy;
     this.analyzer = analyzer;
     this.debugDecisions = debugDecisions;
@@ -179,7 +196,7 @@ final class MetaTools {
     java.util.Set<String> named = new java.util.HashSet<>();
     mentioned.values().forEach(named::addAll);
     int maxTools = policy.options().maxTools();
-    List<ToolMatch> matches = hub.toolIndex().search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
+    List<ToolMatch> matches = toolIndex.search(prompt, Math.max(MIN_CANDIDATES, CANDIDATES_PER_TOOL * maxTools));
     ToolSelection.Evidence evidence = new ToolSelection.Evidence(decided, named, matches);
     List<ToolSelection.SelectedTool> tools = ToolSelection.select(evidence, grantedTools(session), maxTools);
     return new Decision(decided.withMentionedTools(mentioned), tools, evidence.need());
@@ -187,10 +204,10 @@ final class MetaTools {
 
   private Iterable<CatalogEntry> grantedTools(Session session) {
     if (session.grant().everything()) {
-      return hub.registry().tools();
+      return registry.tools();
     }
     List<CatalogEntry> granted = new java.util.ArrayList<>();
-    hub.registry().tools().forEach(tool -> {
+    registry.tools().forEach(tool -> {
       if (policy.granted(session, tool)) {
         granted.add(tool);
       }
@@ -200,7 +217,7 @@ final class MetaTools {
 
   /** The names prompts may mention, rebuilt when the registry's tool list is a new one. */
   private ToolMentions.Names toolNames() {
-    Iterable<CatalogEntry> tools = hub.registry().tools();
+    Iterable<CatalogEntry> tools = registry.tools();
     if (tools != namesOf) {
       names = ToolMentions.names(tools);
       namesOf = tools;
@@ -224,8 +241,8 @@ final class MetaTools {
       return Future.succeededFuture(toolError("limit must be an integer from 1 to " + MAX_SEARCH_LIMIT));
     }
     List<JsonObject> found = new java.util.ArrayList<>();
-    for (ToolMatch match : hub.toolIndex().search(text, ((Number) limit).intValue())) {
-      CatalogEntry tool = hub.registry().tool(match.name());
+    for (ToolMatch match : toolIndex.search(text, ((Number) limit).intValue())) {
+      CatalogEntry tool = registry.tool(match.name());
       if (tool != null && policy.callable(request.session(), tool)) {
         found.add(tool.definition().copy().put("confidence", match.confidence()));
       }
@@ -272,14 +289,14 @@ final class MetaTools {
     if (refusedHandle != null) {
       return Future.succeededFuture(toolError(refusedHandle));
     }
-    ToolLookup.Found found = ToolLookup.callable(hub.registry(), policy, request.session(), toolName);
+    ToolLookup.Found found = ToolLookup.callable(registry, policy, request.session(), toolName);
     if (found.refusal() != null) {
       return Future.succeededFuture(toolError(found.refusal().getMessage()));
     }
     CatalogEntry tool = found.tool();
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
-    return hub.forwarding().forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
+    return forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
         .recover(error -> Future.succeededFuture(toolError(error instanceof McpException mcp ? mcp.getMessage()
             : failedCall(toolName, error))));
   }
@@ -316,7 +333,7 @@ final class MetaTools {
           : "this request has no session state: your tool list is always the default, and each analysis' selection lives in its exposureId";
       return Future.succeededFuture(new JsonObject()
           .put("content", new JsonArray().add(text("Nothing to reset: " + why + ".")))
-          .put("structuredContent", new JsonObject().put("exposedTools", new JsonArray(hub.visibleToolNames(session)))));
+          .put("structuredContent", new JsonObject().put("exposedTools", new JsonArray(lists.visibleToolNames(session)))));
     }
     List<String> after = changeExposure(request, () -> policy.reset(request.session()));
     return Future.succeededFuture(new JsonObject()
@@ -328,14 +345,14 @@ final class MetaTools {
   /** Applies an exposure change; tells the session (ahead of this response) when its list changed. Returns the new list. */
   private List<String> changeExposure(McpRequest request, Runnable change) {
     if (policy.fixed(request.session())) {
-      return hub.visibleToolNames(request.session());
+      return lists.visibleToolNames(request.session());
     }
-    List<String> before = hub.visibleToolNames(request.session());
+    List<String> before = lists.visibleToolNames(request.session());
     change.run();
-    List<String> after = hub.visibleToolNames(request.session());
+    List<String> after = lists.visibleToolNames(request.session());
     if (!after.equals(before)) {
-      hub.metrics().exposureUpdated();
-      hub.notifyToolsChanged(request.session(), request.origin());
+      metrics.get().exposureUpdated();
+      lists.notifyToolsChanged(request.session(), request.origin());
     }
     return after;
   }

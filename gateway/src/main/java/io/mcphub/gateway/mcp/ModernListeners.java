@@ -35,13 +35,13 @@ public final class ModernListeners {
       ListKind.RESOURCES, McpMethods.NOTIFICATION_RESOURCES_LIST_CHANGED);
   private static final String RESOURCE_SUBSCRIPTIONS = "resourceSubscriptions";
 
-  private final Hub hub;
+  private final ResourceSubscriptions subscriptions;
   private final BiFunction<Session, String, Future<JsonObject>> subscribe;
   private final Set<Listener> listeners = new LinkedHashSet<>();
 
   /** @param subscribe subscribes a session to a resource URI as {@code resources/subscribe} would */
-  ModernListeners(Hub hub, BiFunction<Session, String, Future<JsonObject>> subscribe) {
-    this.hub = hub;
+  ModernListeners(ResourceSubscriptions subscriptions, BiFunction<Session, String, Future<JsonObject>> subscribe) {
+    this.subscriptions = subscriptions;
     this.subscribe = subscribe;
   }
 
@@ -98,7 +98,7 @@ public final class ModernListeners {
       if (listener.session != session) {
         return false;
       }
-      listener.uris.forEach(uri -> hub.unsubscribe(session, uri));
+      listener.uris.forEach(uri -> subscriptions.unsubscribe(session, uri));
       session.close();
       return true;
     });
