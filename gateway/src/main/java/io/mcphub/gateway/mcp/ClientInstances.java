@@ -5,6 +5,7 @@ import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamEvents;
@@ -107,6 +108,11 @@ final class ClientInstances {
 
   private Instance instanceFor(Upstream shared, McpRequest request) {
     Session session = request.session();
+    if (session.clientKey() == null) {
+      throw new McpException(JsonRpc.INVALID_REQUEST, "upstream server '" + shared.name() + "' runs one instance per"
+          + " client, and a " + Modern.V2026_07_28 + " request without credentials names no client: send a bearer"
+          + " token (hub.auth), or use a session (initialize)");
+    }
     Map<String, Instance> clients = byServer.computeIfAbsent(shared.name(), name -> new HashMap<>());
     Instance existing = clients.get(session.clientKey());
     if (existing != null) {
@@ -138,7 +144,7 @@ final class ClientInstances {
 
   private void stopIfIdle(Instance instance) {
     Map<String, Instance> clients = byServer.get(instance.upstream.name());
-    if (instance.inFlight == 0 && clients != null && clients.remove(instance.owner.id(), instance)) {
+    if (instance.inFlight == 0 && clients != null && clients.remove(instance.key, instance)) {
       stop(instance, "it was idle");
     }
   }
@@ -149,7 +155,7 @@ final class ClientInstances {
     if (oldest == null) {
       return false;
     }
-    clients.remove(oldest.owner.id());
+    clients.remove(oldest.key);
     stop(oldest, "its server reached its instance cap");
     return true;
   }
@@ -170,6 +176,8 @@ final class ClientInstances {
 
   private static final class Instance {
     final Session owner;
+    /** The client it serves ({@link Session#clientKey()}): the key it is stored and removed under. */
+    final String key;
     final Upstream upstream;
     Future<Void> started;
     int inFlight;
@@ -178,6 +186,7 @@ final class ClientInstances {
 
     Instance(Session owner, Upstream upstream) {
       this.owner = owner;
+      this.key = owner.clientKey();
       this.upstream = upstream;
     }
   }

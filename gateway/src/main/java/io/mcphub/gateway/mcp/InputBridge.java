@@ -101,6 +101,9 @@ public final class InputBridge {
     if (!request.session().isOwnedBy(call.owner.owner())) {
       throw McpException.invalidParams("requestState was issued to another principal");
     }
+    if (call.answer != null) {
+      throw McpException.invalidParams("a retry with this requestState is already being answered; wait for its answer");
+    }
     Object responses = request.params().getValue(Modern.INPUT_RESPONSES);
     if (responses != null && !(responses instanceof JsonObject)) {
       throw McpException.invalidParams("params.inputResponses must be an object keyed like inputRequests");
@@ -188,7 +191,10 @@ public final class InputBridge {
       }
       vertx.cancelTimer(expiryTimer);
       if (outcome != null) {
-        answer.handle(outcome);
+        // the call ended between rounds: this retry takes its outcome, and the state is spent
+        parked.remove(id);
+        answer = null;
+        mine.handle(outcome);
       } else if (!pending.isEmpty()) {
         askClient();
       }
@@ -260,8 +266,15 @@ public final class InputBridge {
     /** Answers the current request with the pending input requests and parks the call until the retry. */
     private void askClient() {
       if (parked.size() >= MAX_PARKED && !parked.containsKey(id)) {
-        answer.tryFail(new McpException(JsonRpc.INTERNAL_ERROR, "the hub holds " + MAX_PARKED
-            + " calls waiting for client input already; try again later"));
+        McpException full = new McpException(JsonRpc.INTERNAL_ERROR, "the hub holds " + MAX_PARKED
+            + " calls waiting for client input already; try again later");
+        InFlightCall call = upstreamCall != null ? upstreamCall : current.session().untrackInFlight(current.id());
+        pending.values().forEach(input -> input.answer().tryFail(full));
+        pending.clear();
+        if (call != null) {
+          call.upstream().cancel(call.upstreamId(), "the hub could not park the call to wait for client input");
+        }
+        answer.tryFail(full);
         return;
       }
       if (upstreamCall == null) {
@@ -291,7 +304,11 @@ public final class InputBridge {
       if (answer != null) {
         vertx.cancelTimer(expiryTimer);
         parked.remove(id);
-        answer.handle(result);
+        if (result.succeeded()) {
+          answer.tryComplete(result.result());
+        } else {
+          answer.tryFail(result.cause());
+        }
       }
       // else: the client is between rounds; its retry takes the outcome, or the expiry forgets the call
     }

@@ -13,6 +13,7 @@ import io.mcphub.gateway.exposure.ExposureHandles;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.redact.Redaction;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.metrics.HubMetrics;
@@ -296,6 +297,13 @@ final class MetaTools {
     CatalogEntry tool = found.tool();
     JsonObject params = new JsonObject().put("name", tool.originalName())
         .put("arguments", toolArguments == null ? new JsonObject() : toolArguments);
+    // a 2026-07-28 upstream's input_required comes back as this call's result; the client's retry of hub__call_tool
+    // carries the answers and the upstream's state, which belong to the tool's call
+    for (String retried : List.of(Modern.INPUT_RESPONSES, Modern.REQUEST_STATE)) {
+      if (request.params().containsKey(retried)) {
+        params.put(retried, request.params().getValue(retried));
+      }
+    }
     return forwarding.forward(request, tool.upstream(), McpMethods.TOOLS_CALL, params)
         .recover(error -> Future.succeededFuture(toolError(error instanceof McpException mcp ? mcp.getMessage()
             : failedCall(toolName, error))));

@@ -69,27 +69,38 @@ public final class ModernListeners {
         honoured.put(FILTER_OF.get(kind), true);
       }
     }
+    listeners.add(listener);
     List<Future<String>> subscribed = new ArrayList<>();
     if (asked.getValue(RESOURCE_SUBSCRIPTIONS) instanceof JsonArray uris) {
       for (Object uri : uris) {
-        if (uri instanceof String text) {
-          subscribed.add(subscribe.apply(session, text).map(ok -> text).otherwise((String) null));
+        if (uri instanceof String text && listener.uris.add(text)) {
+          // recorded before it is asked for, so that a stream closed meanwhile releases it; a refused URI (unknown, not
+          // granted, its server cannot subscribe) is left out of the acknowledgement and released
+          subscribed.add(subscribeGuarded(session, text).map(ok -> text).recover(refused -> {
+            listener.uris.remove(text);
+            subscriptions.unsubscribe(session, text);
+            return Future.succeededFuture(null);
+          }));
         }
       }
     }
-    listeners.add(listener);
     Future.join(subscribed).onComplete(done -> {
       JsonArray accepted = new JsonArray();
-      subscribed.stream().map(Future::result).filter(uri -> uri != null).forEach(uri -> {
-        accepted.add(uri);
-        listener.uris.add(uri);
-      });
+      subscribed.stream().map(Future::result).filter(uri -> uri != null).forEach(accepted::add);
       if (!accepted.isEmpty()) {
         honoured.put(RESOURCE_SUBSCRIPTIONS, accepted);
       }
       // the acknowledgement goes first: nothing else was written to the stream before it
       listener.stream.acknowledge(honoured);
     });
+  }
+
+  private Future<JsonObject> subscribeGuarded(Session session, String uri) {
+    try {
+      return subscribe.apply(session, uri);
+    } catch (RuntimeException refused) {
+      return Future.failedFuture(refused);
+    }
   }
 
   /** The client closed a listen stream: its resource subscriptions go with it. */

@@ -49,7 +49,7 @@ class ModernHttpTest {
 
   @BeforeAll
   static void startHub() {
-    // roots reach only an upstream instance that serves one client: pc runs one per principal for modern requests
+    // pc runs one instance per client: a modern request needs credentials to name one
     hub = TestHub.start(TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))
         .put("pc", TestHub.fixture("pc").put("isolation", "per-client"))));
   }
@@ -185,17 +185,56 @@ class ModernHttpTest {
   }
 
   @Test
-  void aClientWithoutTheCapabilityIsNeverAskedAndRootsTravelAsInputToo() throws Exception {
+  void aClientWithoutTheCapabilityIsNeverAskedAndRootsTravelAsInputWithCredentials() throws Exception {
     JsonObject refused = new JsonObject(send(post(message("tools/call", meta(new JsonObject().put("name", "fx__sample")
         .put("arguments", new JsonObject().put("prompt", "hi")), new JsonObject())), headers("tools/call", "fx__sample"))).body());
     assertThat(refused.encode()).as("no input request for an undeclared capability").doesNotContain("input_required");
     JsonObject roots = new JsonObject().put("roots", new JsonObject());
-    JsonObject first = request("tools/call", new JsonObject().put("name", "pc__roots").put("arguments", new JsonObject()), roots);
+    JsonObject anonymous = new JsonObject(send(post(message("tools/call", meta(new JsonObject().put("name", "pc__roots")
+        .put("arguments", new JsonObject()), roots)), headers("tools/call", "pc__roots"))).body());
+    assertThat(anonymous.getJsonObject("error").getString("message")).as("an anonymous request names no client")
+        .contains("runs one instance per client").contains("bearer token");
+    String token = "modern-test-token-0123456789";
+    JsonObject config = TestHub.config(new JsonObject().put("pc", TestHub.fixture("pc").put("isolation", "per-client")));
+    config.put("hub", new JsonObject().put("auth", new JsonObject().put("tokens", new JsonArray().add(token))));
+    try (TestHub secured = TestHub.start(config)) {
+      Map<String, String> authorized = new LinkedHashMap<>(headers("tools/call", "pc__roots"));
+      authorized.put("Authorization", "Bearer " + token);
+      JsonObject call = new JsonObject().put("name", "pc__roots").put("arguments", new JsonObject());
+      JsonObject first = result(send(ModernMcp.post(secured.mcpUrl(), message("tools/call", meta(call.copy(), roots)), authorized)));
+      String key = first.getJsonObject("inputRequests").fieldNames().iterator().next();
+      JsonObject retry = call.copy().put("inputResponses", new JsonObject().put(key, new JsonObject().put("roots", new JsonArray()
+          .add(new JsonObject().put("uri", "file:///work"))))).put("requestState", first.getString("requestState"));
+      JsonObject done = result(send(ModernMcp.post(secured.mcpUrl(), message("tools/call", meta(retry, roots)), authorized)));
+      assertThat(done.encode()).contains("roots: file:///work");
+      assertThat(secured.<Integer>onHub(h -> h.clientInstances("pc"))).as("one instance for the principal").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStateIsSpentOnceAndAConcurrentRetryIsRefused() throws Exception {
+    JsonObject elicitation = new JsonObject().put("elicitation", new JsonObject());
+    JsonObject call = new JsonObject().put("name", "fx__elicit").put("arguments", new JsonObject());
+    JsonObject first = request("tools/call", call.copy(), elicitation);
     String key = first.getJsonObject("inputRequests").fieldNames().iterator().next();
-    JsonObject done = request("tools/call", new JsonObject().put("name", "pc__roots").put("arguments", new JsonObject())
-        .put("inputResponses", new JsonObject().put(key, new JsonObject().put("roots", new JsonArray()
-            .add(new JsonObject().put("uri", "file:///work"))))).put("requestState", first.getString("requestState")), roots);
-    assertThat(done.encode()).contains("roots: file:///work");
+    JsonObject retry = call.copy().put("inputResponses", new JsonObject().put(key, new JsonObject().put("action", "decline")))
+        .put("requestState", first.getString("requestState"));
+    assertThat(request("tools/call", retry.copy(), elicitation).encode()).contains("elicited: decline");
+    JsonObject again = new JsonObject(send(post(message("tools/call", meta(retry.copy(), elicitation)),
+        headers("tools/call", "fx__elicit"))).body());
+    assertThat(again.getJsonObject("error").getInteger("code")).as("a spent state").isEqualTo(-32602);
+  }
+
+  @Test
+  void aListenNamingAResourceNoServerHasIsStillAcknowledged() throws Exception {
+    JsonObject listen = message("subscriptions/listen", meta(new JsonObject().put("notifications", new JsonObject()
+        .put("toolsListChanged", true).put("resourceSubscriptions", new JsonArray().add("nowhere://missing"))), new JsonObject()));
+    try (Stream<String> lines = HTTP.send(post(listen, headers("subscriptions/listen", null)), HttpResponse.BodyHandlers.ofLines()).body()) {
+      JsonObject ack = next(lines.iterator());
+      assertThat(ack.getString("method")).isEqualTo("notifications/subscriptions/acknowledged");
+      assertThat(ack.getJsonObject("params").getJsonObject("notifications"))
+          .as("the refused URI is left out").isEqualTo(new JsonObject().put("toolsListChanged", true));
+    }
   }
 
   @Test
