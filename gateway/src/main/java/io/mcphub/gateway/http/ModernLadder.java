@@ -1,10 +1,10 @@
 package io.mcphub.gateway.http;
 
+import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.Modern;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -18,9 +18,6 @@ import java.util.Map;
  * @see <a href="https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#server-validation">Server validation</a>
  */
 final class ModernLadder {
-
-  private static final String SENTINEL_START = "=?base64?";
-  private static final String SENTINEL_END = "?=";
 
   private ModernLadder() {
   }
@@ -119,22 +116,11 @@ final class ModernLadder {
 
   /** A header value, Base64 sentinel form decoded; a value with characters no header may carry is refused. */
   static String decode(String value, String header) {
-    if (value.startsWith(SENTINEL_START) && value.endsWith(SENTINEL_END)
-        && value.length() >= SENTINEL_START.length() + SENTINEL_END.length()) {
-      try {
-        return new String(Base64.getDecoder().decode(
-            value.substring(SENTINEL_START.length(), value.length() - SENTINEL_END.length())), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        throw mismatch(header + " header carries malformed Base64");
-      }
+    try {
+      return HeaderValues.decode(value);
+    } catch (IllegalArgumentException e) {
+      throw mismatch(header + " header carries " + e.getMessage());
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-        throw mismatch(header + " header carries a character a header value may not");
-      }
-    }
-    return value;
   }
 
   private static McpException mismatch(String message) {

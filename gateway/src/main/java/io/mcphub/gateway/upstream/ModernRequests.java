@@ -1,11 +1,10 @@
 package io.mcphub.gateway.upstream;
 
+import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.McpMethods;
-import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -27,8 +26,6 @@ import java.util.Set;
 final class ModernRequests {
 
 
-  private static final String SENTINEL_PREFIX = "=?base64?";
-  private static final String SENTINEL_SUFFIX = "?=";
   /** JavaScript's safe integer range: a header parameter outside it makes the tool definition invalid. */
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
   private static final Set<String> PRIMITIVE_TYPES = Set.of("string", "integer", "boolean");
@@ -127,11 +124,7 @@ final class ModernRequests {
 
   /** A header value as the spec writes it: plain when it is safe visible ASCII, else the Base64 sentinel form. */
   static String encode(String value) {
-    boolean plain = !value.isEmpty() && value.equals(value.strip())
-        && value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7e))
-        && !(value.startsWith(SENTINEL_PREFIX) && value.endsWith(SENTINEL_SUFFIX));
-    return plain ? value
-        : SENTINEL_PREFIX + Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)) + SENTINEL_SUFFIX;
+    return HeaderValues.encode(value);
   }
 
   /** The supported versions an error (a -32022's {@code data.supported}) names, or an empty list. */
