@@ -5,7 +5,6 @@ import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.Modern;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
-import java.util.Base64;
 import java.util.Map;
 
 /**
