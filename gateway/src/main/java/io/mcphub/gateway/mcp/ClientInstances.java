@@ -5,7 +5,6 @@ import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.upstream.Upstream;
 import io.mcphub.gateway.upstream.UpstreamEvents;
@@ -108,11 +107,6 @@ final class ClientInstances {
 
   private Instance instanceFor(Upstream shared, McpRequest request) {
     Session session = request.session();
-    if (session.clientKey() == null) {
-      throw new McpException(JsonRpc.INVALID_REQUEST, "upstream server '" + shared.name() + "' runs one instance per"
-          + " client, and a " + Modern.V2026_07_28 + " request without credentials names no client: send a bearer"
-          + " token (hub.auth), or use a session (initialize)");
-    }
     Map<String, Instance> clients = byServer.computeIfAbsent(shared.name(), name -> new HashMap<>());
     Instance existing = clients.get(session.clientKey());
     if (existing != null) {

@@ -97,14 +97,14 @@ public final class Session {
   /**
    * Which client this session is for upstream instances that serve one client each ({@code "isolation": "per-client"}):
    * the session itself, or for a transient 2026-07-28 session its principal, so that a per-client server is not started
-   * once per request. Null for a modern request without credentials: it names no client, and sharing one instance
-   * between anonymous callers would share one caller's roots and state with the next.
+   * once per request. Without credentials every 2026-07-28 caller is the same, anonymous principal: they share one
+   * instance (and the roots of the caller that started it), as they share everything else on a hub without auth.
    */
   public String clientKey() {
     if (!isModern()) {
       return id;
     }
-    return owner == null ? null : "modern:" + Sha256.hex(owner, HANDLE_BYTES);
+    return owner == null ? "modern:anonymous" : "modern:" + Sha256.hex(owner, HANDLE_BYTES);
   }
 
   /** The principal that opened the session (null when the hub has no auth): what handles it mints are bound to. */
