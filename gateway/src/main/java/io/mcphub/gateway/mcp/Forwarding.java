@@ -1,5 +1,6 @@
 package io.mcphub.gateway.mcp;
 
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.session.InFlightCall;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.telemetry.HubTracer;
@@ -31,6 +32,11 @@ final class Forwarding {
 
   private static Future<JsonObject> send(McpRequest request, Upstream upstream, String method, JsonObject params) {
     HubTracer.carry(request.params(), params);
+    if (request.session().isModern() && Modern.isModern(upstream.protocolVersion())) {
+      // a 2026-07-28 upstream asks (input_required) only for what this client declared, and the hub relays it untouched
+      JsonObject meta = params.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
+      params.put("_meta", meta.put(Modern.META_CLIENT_CAPABILITIES, request.session().clientCapabilities().copy()));
+    }
     OutboundCall call = upstream.call(method, params, request.origin());
     Future<JsonObject> result = call.result().recover(error -> UpstreamUnavailable.redacted(error, upstream));
     if (call.upstreamId() < 0) {

@@ -32,19 +32,6 @@ final class ModernRequests {
   private ModernRequests() {
   }
 
-  /**
-   * {@code params} carrying a 2026-07-28 client's own capabilities: a modern upstream then asks (input_required) only for
-   * what that client can answer, and the hub relays its answer untouched.
-   */
-  static JsonObject withClientCapabilities(JsonObject params, JsonObject capabilities) {
-    if (capabilities == null) {
-      return params;
-    }
-    JsonObject result = params == null ? new JsonObject() : params;
-    JsonObject meta = result.getValue("_meta") instanceof JsonObject object ? object : new JsonObject();
-    return result.put("_meta", meta.put(Modern.META_CLIENT_CAPABILITIES, capabilities.copy()));
-  }
-
   /** {@code params} (a new object when null) with the hub's per-request {@code _meta}; a caller's own capabilities are kept. */
   static JsonObject withMeta(JsonObject params, JsonObject clientCapabilities) {
     JsonObject result = params == null ? new JsonObject() : params;

@@ -143,7 +143,7 @@ public final class Upstream {
   }
 
   /** Sends a request for a client exchange; fails at once with {@code UPSTREAM_UNAVAILABLE} when not connected. */
-  public OutboundCall call(String method, JsonObject request, RequestOrigin origin) {
+  public OutboundCall call(String method, JsonObject params, RequestOrigin origin) {
     if (state != UpstreamState.CONNECTED || client == null) {
       return new OutboundCall(-1, Future.failedFuture(notConnected()));
     }
@@ -151,8 +151,6 @@ public final class Upstream {
     long start = System.nanoTime();
     boolean bridged = origin != null && !origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
         && InputRequiredBridge.mayAskForInput(method);
-    JsonObject params = origin != null && origin.acceptsInputRequired() && current.transport() instanceof ModernHttpTransport
-        ? ModernRequests.withClientCapabilities(request, origin.clientCapabilities()) : request;
     JsonObject original = bridged && params != null ? params.copy() : params;
     OutboundCall call = current.call(method, params, origin, config.requestTimeoutMs());
     Future<JsonObject> result = call.result().recover(error -> {

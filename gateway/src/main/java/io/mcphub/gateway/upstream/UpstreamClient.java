@@ -116,8 +116,11 @@ final class UpstreamClient {
     if (reason != null) {
       params.put("reason", reason);
     }
+    // settled before the upstream is told: telling it may end the request's stream at once (2026-07-28 upstreams),
+    // and that must find the call already answered
+    Promise<JsonObject> promise = finish(call);
     notify(McpMethods.NOTIFICATION_CANCELLED, params);
-    finish(call).fail(new McpException(JsonRpc.REQUEST_CANCELLED, "request cancelled by the client"));
+    promise.fail(new McpException(JsonRpc.REQUEST_CANCELLED, "request cancelled by the client"));
   }
 
   Future<Void> close() {
@@ -280,8 +283,9 @@ final class UpstreamClient {
     if (pending.get(call.id) != call) {
       return;
     }
+    Promise<JsonObject> promise = finish(call);
     notify(McpMethods.NOTIFICATION_CANCELLED, new JsonObject().put("requestId", call.id).put("reason", "timeout"));
-    finish(call).fail(new McpException(JsonRpc.REQUEST_TIMEOUT,
+    promise.fail(new McpException(JsonRpc.REQUEST_TIMEOUT,
         "upstream server '" + serverName + "' did not answer " + call.method + " within " + timeoutMs + " ms"));
   }
 
