@@ -42,7 +42,9 @@ public final class ConfigLoader {
 
   private Future<JsonObject> read(Path file) {
     if (!Files.isRegularFile(file)) {
-      return Future.failedFuture(new ConfigException(file + ": config file not found"));
+      String where = file.isAbsolute() ? "" : " (relative to " + Path.of("").toAbsolutePath()
+          + "; pass --config PATH or set MCP_HUB_CONFIG)";
+      return Future.failedFuture(new ConfigException(file + ": config file not found" + where));
     }
     ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("json")
         .setConfig(new JsonObject().put("path", file.toString()));

@@ -85,19 +85,23 @@ final class ClientInstances {
     return Future.join(stops).mapEmpty();
   }
 
-  /** Stops every instance of a server (removed or changed in the config). */
+  /** Stops every instance of a server (removed, changed or stopped). */
   Future<Void> closeServer(String serverName) {
+    return closeServer(serverName, "its server entry changed or was stopped");
+  }
+
+  private Future<Void> closeServer(String serverName, String why) {
     Map<String, Instance> clients = byServer.remove(serverName);
     if (clients == null) {
       return Future.succeededFuture();
     }
-    return Future.join(clients.values().stream().map(instance -> stop(instance, "its server entry changed")).toList())
-        .mapEmpty();
+    return Future.join(clients.values().stream().map(instance -> stop(instance, why)).toList()).mapEmpty();
   }
 
   /** Stops every instance (hub shutdown). */
   Future<Void> closeAll() {
-    return Future.join(new ArrayList<>(byServer.keySet()).stream().map(this::closeServer).toList()).mapEmpty();
+    return Future.join(new ArrayList<>(byServer.keySet()).stream().map(name -> closeServer(name, "the hub is stopping"))
+        .toList()).mapEmpty();
   }
 
   /** How many per-client instances of {@code serverName} run now. */

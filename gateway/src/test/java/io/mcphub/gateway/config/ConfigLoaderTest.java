@@ -78,9 +78,14 @@ class ConfigLoaderTest {
     ConfigLoader loader = new ConfigLoader(vertx, name -> null);
     loader.load(List.of(dir.resolve("absent.json"))).onComplete(test.failing(missing -> test.verify(() -> {
       assertThat(((ConfigException) missing).problems()).containsExactly(dir.resolve("absent.json") + ": config file not found");
-      loader.load(List.of(broken)).onComplete(test.failing(invalid -> test.verify(() -> {
-        assertThat(((ConfigException) invalid).problems().get(0)).startsWith(broken + ": line 1, column ").contains(": not valid JSON: ");
-        test.completeNow();
+      loader.load(List.of(Path.of("no-such-dir/hub.json"))).onComplete(test.failing(relative -> test.verify(() -> {
+        // a relative path says where it was looked for and how to name another file
+        assertThat(((ConfigException) relative).problems().get(0)).startsWith("no-such-dir/hub.json: config file not found (relative to ")
+            .endsWith("; pass --config PATH or set MCP_HUB_CONFIG)");
+        loader.load(List.of(broken)).onComplete(test.failing(invalid -> test.verify(() -> {
+          assertThat(((ConfigException) invalid).problems().get(0)).startsWith(broken + ": line 1, column ").contains(": not valid JSON: ");
+          test.completeNow();
+        })));
       })));
     })));
   }
