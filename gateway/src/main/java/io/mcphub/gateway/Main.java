@@ -57,8 +57,9 @@ public final class Main {
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
-      log.info("mcp-hub listening on http://{}:{}/mcp ({} servers, filtering {}, {} transport)", config.hub().host(),
-          config.hub().port(), config.servers().size(), config.filteringMode().configName(),
+      int servers = config.servers().size();
+      log.info("mcp-hub listening on http://{}:{}/mcp ({} server{}, filtering {}, {} transport)", config.hub().host(),
+          config.hub().port(), servers, servers == 1 ? "" : "s", config.filteringMode().configName(),
           vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
       return 0;
     } catch (CompletionException e) {
