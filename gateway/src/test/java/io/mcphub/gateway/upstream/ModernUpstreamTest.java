@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.ModernMcp;
 import io.mcphub.gateway.support.NodeServer;
 import io.mcphub.gateway.support.RawMcp;
 import io.mcphub.gateway.support.Results;
@@ -158,6 +159,39 @@ class ModernUpstreamTest {
       assertThat(answer.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
           .isEqualTo("confirmed ship (state round-1:ship)");
     }
+  }
+
+  @Test
+  void aModernClientCompletesAModernUpstreamsInputRoundsThroughHubCallTool() throws Exception {
+    JsonObject config = TestHub.config(new JsonObject().put("m", new JsonObject().put("url", "URL")))
+        .put("toolFiltering", new JsonObject().put("mode", "prompt-based"));
+    try (NodeServer modern = NodeServer.modern("modern")) {
+      config.getJsonObject("mcpServers").getJsonObject("m").put("url", modern.url("/mcp"));
+      try (TestHub hub = TestHub.start(config)) {
+        JsonObject elicitation = new JsonObject().put("elicitation", new JsonObject());
+        JsonObject call = new JsonObject().put("name", "hub__call_tool").put("arguments", new JsonObject()
+            .put("name", "m__confirm").put("arguments", new JsonObject().put("what", "ship")));
+        JsonObject first = modernCall(hub, call.copy(), elicitation);
+        assertThat(first.getString("resultType")).as(first.encode()).isEqualTo("input_required");
+        assertThat(first.getString("requestState")).as("the upstream's own state, untouched").isEqualTo("round-1:ship");
+        JsonObject retry = call.copy().put("inputResponses", new JsonObject().put("confirm",
+            new JsonObject().put("action", "accept").put("content", new JsonObject().put("confirm", true))))
+            .put("requestState", first.getString("requestState"));
+        JsonObject done = modernCall(hub, retry, elicitation);
+        assertThat(done.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("confirmed ship (state round-1:ship)");
+      }
+    }
+  }
+
+  private static JsonObject modernCall(TestHub hub, JsonObject params, JsonObject capabilities) {
+    JsonObject message = ModernMcp.message(McpMethods.TOOLS_CALL,
+        ModernMcp.meta(params, capabilities));
+    String body = ModernMcp.send(ModernMcp.post(hub.mcpUrl(), message,
+        ModernMcp.headers(McpMethods.TOOLS_CALL, "hub__call_tool"))).body();
+    JsonObject answer = new JsonObject(body.startsWith("{") ? body
+        : body.lines().filter(line -> line.startsWith("data:")).reduce((a, b) -> b).orElseThrow().substring(5).strip());
+    assertThat(answer.containsKey("result")).as(body).isTrue();
+    return answer.getJsonObject("result");
   }
 
   @Test
