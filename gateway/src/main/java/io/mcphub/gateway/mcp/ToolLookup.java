@@ -3,6 +3,7 @@ package io.mcphub.gateway.mcp;
 import io.mcphub.gateway.exposure.ExposurePolicy;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CapabilityRegistry;
 import io.mcphub.gateway.tools.CatalogEntry;
@@ -41,7 +42,7 @@ final class ToolLookup {
     if (policy.visible(session, tool)) {
       return new Found(tool, null);
     }
-    return new Found(null, policy.callable(session, tool) ? hidden(name) : unknown(name));
+    return new Found(null, policy.callable(session, tool) ? hidden(name, policy.fixed(session)) : unknown(name));
   }
 
   /** The tool {@code name} as {@code hub__call_tool} may call it: whatever the filtering mode lets the session reach. */
@@ -72,12 +73,19 @@ final class ToolLookup {
     return McpException.invalidParams("Unknown tool: " + name);
   }
 
-  /** A tool that exists upstream but is not exposed to this session (yet). */
-  private static McpException hidden(String name) {
-    return new McpException(JsonRpc.INVALID_PARAMS, "Tool " + name + " exists but is hidden from this session (exposure is "
-        + "per session: a new session lists the hub's meta tools and its default categories only). Call " + MetaTools.ANALYZE
-        + " with the user's request to add the tools it needs to this session's list, or call this one at once with "
-        + MetaTools.CALL + " {\"name\": \"" + name + "\", \"arguments\": {...}}.",
+  /**
+   * A tool that exists upstream but is not exposed to this session (yet). A session whose list never changes (a
+   * 2026-07-28 request, a view URL) is pointed at {@code hub__call_tool} only: an analysis cannot add to its list.
+   */
+  private static McpException hidden(String name, boolean fixedList) {
+    String call = MetaTools.CALL + " {\"name\": \"" + name + "\", \"arguments\": {...}}";
+    String message = fixedList
+        ? "Tool " + name + " exists but is not in this list, which never changes (a " + Modern.V2026_07_28 + " request or"
+            + " a view URL). Call it with " + call + ", or find tools with " + MetaTools.ANALYZE + "."
+        : "Tool " + name + " exists but is hidden from this session (exposure is per session: a new session lists the hub's"
+            + " meta tools and its default categories only). Call " + MetaTools.ANALYZE + " with the user's request to"
+            + " add the tools it needs to this session's list, or call this one at once with " + call + ".";
+    return new McpException(JsonRpc.INVALID_PARAMS, message,
         new JsonObject().put("tool", name).put("hidden", true).put("use", new JsonArray().add(MetaTools.ANALYZE).add(MetaTools.CALL)));
   }
 }

@@ -179,6 +179,11 @@ class ModernUpstreamTest {
             .put("requestState", first.getString("requestState"));
         JsonObject done = modernCall(hub, retry, elicitation);
         assertThat(done.getJsonArray("content").getJsonObject(0).getString("text")).isEqualTo("confirmed ship (state round-1:ship)");
+        // called by name outside its list: the answer points at hub__call_tool, since no analysis can change this list
+        JsonObject direct = ModernMcp.meta(new JsonObject().put("name", "m__echo").put("arguments", new JsonObject()), elicitation);
+        JsonObject refused = new JsonObject(ModernMcp.send(ModernMcp.post(hub.mcpUrl(), ModernMcp.message(McpMethods.TOOLS_CALL,
+            direct), ModernMcp.headers(McpMethods.TOOLS_CALL, "m__echo"))).body());
+        assertThat(refused.getJsonObject("error").getString("message")).contains("never changes").contains("hub__call_tool");
       }
     }
   }
