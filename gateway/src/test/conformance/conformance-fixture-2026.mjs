@@ -44,6 +44,8 @@ const tools = [
       properties: { name: { type: 'string' }, address: { $ref: '#/$defs/address' } },
       additionalProperties: false,
     } },
+  { name: 'test_custom_header', description: 'Echoes a region it asks clients to mirror into Mcp-Param-Region (x-mcp-header)',
+    inputSchema: { type: 'object', properties: { region: { type: 'string', 'x-mcp-header': 'Region' } }, required: ['region'] } },
   { name: 'test_input_required_result_elicitation', description: 'Asks the user their name (inputRequests key user_name)', inputSchema: noArguments },
   { name: 'test_input_required_result_sampling', description: 'Asks the client to sample an answer (key capital_question)', inputSchema: noArguments },
   { name: 'test_input_required_result_list_roots', description: "Asks for the client's roots (key client_roots)", inputSchema: noArguments },
@@ -145,6 +147,8 @@ async function callTool(params, ctx, handler) {
     }
     case 'test_error_handling':
       return { isError: true, content: [{ type: 'text', text: 'This tool intentionally returns an error for testing' }] };
+    case 'test_custom_header':
+      return text(`region ${params.arguments?.region}`);
     case 'json_schema_2020_12_tool':
       return text(`Received: ${JSON.stringify(params.arguments ?? {})}`);
     case 'test_logging_tool': {
