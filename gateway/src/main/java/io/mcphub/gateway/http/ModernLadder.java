@@ -3,9 +3,9 @@ package io.mcphub.gateway.http;
 import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.Modern;
+import io.mcphub.gateway.jsonrpc.XMcpHeaders;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
 /**
  * The checks a 2026-07-28 request passes before the hub looks at its method, in the order the revision gives them:
@@ -97,17 +97,17 @@ final class ModernLadder {
     if (inputSchema == null) {
       return;
     }
-    for (Map.Entry<String, java.util.List<String>> declared : XMcpHeader.declared(inputSchema).entrySet()) {
-      Object value = XMcpHeader.valueAt(arguments, declared.getValue());
+    for (XMcpHeaders.Param declared : XMcpHeaders.declared(inputSchema)) {
+      Object value = XMcpHeaders.valueAt(arguments, declared.path());
       if (value == null) {
         continue;
       }
-      String name = Modern.HEADER_PARAM_PREFIX + declared.getKey();
+      String name = Modern.HEADER_PARAM_PREFIX + declared.header();
       String header = headers.get(name);
       if (header == null) {
         throw mismatch("the " + name + " header is required: the tool mirrors that argument into it");
       }
-      if (!XMcpHeader.matches(decode(header, name), value)) {
+      if (!XMcpHeaders.matches(decode(header, name), value)) {
         throw mismatch(name + " header value does not match the argument it mirrors");
       }
     }

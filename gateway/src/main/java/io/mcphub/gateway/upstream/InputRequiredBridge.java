@@ -1,9 +1,9 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;

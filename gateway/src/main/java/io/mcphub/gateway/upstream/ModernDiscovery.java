@@ -1,7 +1,7 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

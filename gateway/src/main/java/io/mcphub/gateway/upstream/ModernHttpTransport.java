@@ -1,11 +1,12 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -321,7 +322,7 @@ final class ModernHttpTransport implements UpstreamTransport {
         .putHeader(Modern.HEADER_METHOD, method);
     String name = ModernRequests.name(method, params);
     if (name != null) {
-      options.putHeader(Modern.HEADER_NAME, ModernRequests.encode(name));
+      options.putHeader(Modern.HEADER_NAME, HeaderValues.encode(name));
     }
     if (McpMethods.TOOLS_CALL.equals(method) && name != null) {
       JsonObject arguments = params.getValue("arguments") instanceof JsonObject object ? object : null;

@@ -2,7 +2,7 @@ package io.mcphub.gateway.upstream;
 
 import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.Modern;
-import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.XMcpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -49,11 +49,8 @@ final class ModernRequests {
     if (params == null) {
       return null;
     }
-    return switch (method) {
-      case McpMethods.TOOLS_CALL, McpMethods.PROMPTS_GET -> params.getValue("name") instanceof String text ? text : null;
-      case McpMethods.RESOURCES_READ -> params.getValue("uri") instanceof String text ? text : null;
-      default -> null;
-    };
+    return Modern.INPUT_CAPABLE.contains(method) && params.getValue(Modern.nameField(method)) instanceof String text
+        ? text : null;
   }
 
   /**
@@ -66,14 +63,10 @@ final class ModernRequests {
     if (inputSchema == null || arguments == null) {
       return headers;
     }
-    for (HeaderParam param : headerParams(inputSchema)) {
-      Object value = arguments;
-      for (String step : param.path()) {
-        value = value instanceof JsonObject object ? object.getValue(step) : null;
-      }
-      String text = headerText(value);
+    for (XMcpHeaders.Param param : XMcpHeaders.declared(inputSchema)) {
+      String text = headerText(XMcpHeaders.valueAt(arguments, param.path()));
       if (text != null) {
-        headers.put(Modern.HEADER_PARAM_PREFIX + param.header(), encode(text));
+        headers.put(Modern.HEADER_PARAM_PREFIX + param.header(), HeaderValues.encode(text));
       }
     }
     return headers;
@@ -88,12 +81,12 @@ final class ModernRequests {
     if (schema == null) {
       return null;
     }
-    List<HeaderParam> params = headerParams(schema);
-    if (params.size() != countDeclarations(schema)) {
+    List<XMcpHeaders.Param> params = XMcpHeaders.declared(schema);
+    if (params.size() != XMcpHeaders.declarations(schema)) {
       return "an x-mcp-header is declared where it cannot be reached through \"properties\" alone";
     }
     Set<String> seen = new HashSet<>();
-    for (HeaderParam param : params) {
+    for (XMcpHeaders.Param param : params) {
       if (param.header().isEmpty() || !param.header().chars().allMatch(ModernRequests::isTokenChar)) {
         return "x-mcp-header \"" + param.header() + "\" is not an HTTP field-name token";
       }
@@ -108,11 +101,6 @@ final class ModernRequests {
     return null;
   }
 
-  /** A header value as the spec writes it: plain when it is safe visible ASCII, else the Base64 sentinel form. */
-  static String encode(String value) {
-    return HeaderValues.encode(value);
-  }
-
   /** The supported versions an error (a -32022's {@code data.supported}) names, or an empty list. */
   static List<String> supportedVersions(Object data) {
     List<String> versions = new ArrayList<>();
@@ -124,49 +112,6 @@ final class ModernRequests {
       });
     }
     return versions;
-  }
-
-  private record HeaderParam(List<String> path, String header, String type) {
-  }
-
-  /** The declarations reachable from the schema root through {@code properties} keys only. */
-  private static List<HeaderParam> headerParams(JsonObject schema) {
-    List<HeaderParam> params = new ArrayList<>();
-    collect(schema, new ArrayList<>(), params);
-    return params;
-  }
-
-  private static void collect(JsonObject schema, List<String> path, List<HeaderParam> params) {
-    if (!(schema.getValue("properties") instanceof JsonObject properties)) {
-      return;
-    }
-    for (String key : properties.fieldNames()) {
-      if (!(properties.getValue(key) instanceof JsonObject property)) {
-        continue;
-      }
-      List<String> next = new ArrayList<>(path);
-      next.add(key);
-      Object header = property.getValue(Modern.X_MCP_HEADER);
-      if (header != null) {
-        params.add(new HeaderParam(next, String.valueOf(header),
-            property.getValue("type") instanceof String type ? type : "(none)"));
-      }
-      collect(property, next, params);
-    }
-  }
-
-  private static int countDeclarations(Object node) {
-    int count = 0;
-    if (node instanceof JsonObject object) {
-      for (String key : object.fieldNames()) {
-        count += (Modern.X_MCP_HEADER.equals(key) ? 1 : 0) + countDeclarations(object.getValue(key));
-      }
-    } else if (node instanceof JsonArray array) {
-      for (Object item : array) {
-        count += countDeclarations(item);
-      }
-    }
-    return count;
   }
 
   private static String headerText(Object value) {

@@ -1,10 +1,10 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;

@@ -1,11 +1,11 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.config.ServerConfig;
 import io.mcphub.gateway.config.TransportType;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

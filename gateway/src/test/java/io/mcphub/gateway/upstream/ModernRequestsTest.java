@@ -1,10 +1,11 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mcphub.gateway.jsonrpc.HeaderValues;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -17,11 +18,11 @@ class ModernRequestsTest {
 
   @Test
   void headerValuesAreEncodedAsTheSpecsExamplesShow() {
-    assertThat(ModernRequests.encode("us-west1")).isEqualTo("us-west1");
-    assertThat(ModernRequests.encode("Hello, 世界")).isEqualTo("=?base64?SGVsbG8sIOS4lueVjA==?=");
-    assertThat(ModernRequests.encode(" padded ")).isEqualTo("=?base64?IHBhZGRlZCA=?=");
-    assertThat(ModernRequests.encode("line1\nline2")).isEqualTo("=?base64?bGluZTEKbGluZTI=?=");
-    assertThat(ModernRequests.encode("=?base64?literal?=")).isEqualTo("=?base64?PT9iYXNlNjQ/bGl0ZXJhbD89?=");
+    assertThat(HeaderValues.encode("us-west1")).isEqualTo("us-west1");
+    assertThat(HeaderValues.encode("Hello, 世界")).isEqualTo("=?base64?SGVsbG8sIOS4lueVjA==?=");
+    assertThat(HeaderValues.encode(" padded ")).isEqualTo("=?base64?IHBhZGRlZCA=?=");
+    assertThat(HeaderValues.encode("line1\nline2")).isEqualTo("=?base64?bGluZTEKbGluZTI=?=");
+    assertThat(HeaderValues.encode("=?base64?literal?=")).isEqualTo("=?base64?PT9iYXNlNjQ/bGl0ZXJhbD89?=");
   }
 
   @Test

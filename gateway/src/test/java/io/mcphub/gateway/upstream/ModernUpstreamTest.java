@@ -1,10 +1,10 @@
 package io.mcphub.gateway.upstream;
 
-import io.mcphub.gateway.jsonrpc.Modern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mcphub.gateway.jsonrpc.McpMethods;
+import io.mcphub.gateway.jsonrpc.Modern;
 import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.ModernMcp;
