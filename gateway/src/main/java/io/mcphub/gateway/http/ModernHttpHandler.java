@@ -178,13 +178,16 @@ final class ModernHttpHandler {
    * upstream hears the hub's own (a 2025 upstream would not understand them, a 2026 one gets the hub's).
    */
   private static JsonObject withoutClientMeta(JsonObject message) {
-    JsonObject params = message.getJsonObject("params").copy();
-    JsonObject meta = params.getJsonObject("_meta");
+    // shallow: only params and its _meta change; the arguments, however large, are shared with the parsed body
+    JsonObject params = new JsonObject(new java.util.LinkedHashMap<>(message.getJsonObject("params").getMap()));
+    JsonObject meta = new JsonObject(new java.util.LinkedHashMap<>(params.getJsonObject("_meta").getMap()));
     Modern.REQUEST_META.forEach(meta::remove);
     if (meta.isEmpty()) {
       params.remove("_meta");
+    } else {
+      params.put("_meta", meta);
     }
-    return message.copy().put("params", params);
+    return new JsonObject(new java.util.LinkedHashMap<>(message.getMap())).put("params", params);
   }
 
   private static void send(HttpServerResponse response, int status, JsonObject message) {

@@ -70,8 +70,8 @@ public final class McpDispatcher {
     handlers.put(McpMethods.LOGGING_SET_LEVEL, new LoggingHandler(hub::logLevelChanged));
     handlers.put(Modern.SERVER_DISCOVER, request -> Future.succeededFuture(DiscoverResult.of()));
     this.bridge = new InputBridge(hub.vertx());
-    this.listeners = new ModernListeners(hub, (session, uri) -> resources.subscribe(new McpRequest(session, null,
-        McpMethods.RESOURCES_SUBSCRIBE, new JsonObject().put("uri", uri), new SessionOrigin(session))));
+    this.listeners = new ModernListeners(hub, (session, uri) -> guarded(() -> resources.subscribe(new McpRequest(session,
+        null, McpMethods.RESOURCES_SUBSCRIBE, new JsonObject().put("uri", uri), new SessionOrigin(session)))));
     hub.modernListeners(listeners);
   }
 

@@ -39,7 +39,7 @@ public final class ModernListeners {
   private final BiFunction<Session, String, Future<JsonObject>> subscribe;
   private final Set<Listener> listeners = new LinkedHashSet<>();
 
-  /** @param subscribe subscribes a session to a resource URI as {@code resources/subscribe} would */
+  /** @param subscribe subscribes a session to a resource URI as {@code resources/subscribe} would; refusals fail the future */
   ModernListeners(ResourceSubscriptions subscriptions, BiFunction<Session, String, Future<JsonObject>> subscribe) {
     this.subscriptions = subscriptions;
     this.subscribe = subscribe;
@@ -59,14 +59,11 @@ public final class ModernListeners {
     Listener listener = new Listener(id, session, new TaggedStream(stream, id));
     session.attach(listener.stream);
     JsonObject honoured = new JsonObject();
-    FILTER_OF.forEach((kind, field) -> {
-      if (Boolean.TRUE.equals(asked.getValue(field))) {
-        listener.kinds.add(kind);
-      }
-    });
     for (ListKind kind : ListKind.values()) {
-      if (listener.kinds.contains(kind)) {
-        honoured.put(FILTER_OF.get(kind), true);
+      String field = FILTER_OF.get(kind); // templates have no filter of their own
+      if (field != null && Boolean.TRUE.equals(asked.getValue(field))) {
+        listener.kinds.add(kind);
+        honoured.put(field, true);
       }
     }
     listeners.add(listener);
@@ -76,7 +73,7 @@ public final class ModernListeners {
         if (uri instanceof String text && listener.uris.add(text)) {
           // recorded before it is asked for, so that a stream closed meanwhile releases it; a refused URI (unknown, not
           // granted, its server cannot subscribe) is left out of the acknowledgement and released
-          subscribed.add(subscribeGuarded(session, text).map(ok -> text).recover(refused -> {
+          subscribed.add(subscribe.apply(session, text).map(ok -> text).recover(refused -> {
             listener.uris.remove(text);
             subscriptions.unsubscribe(session, text);
             return Future.succeededFuture(null);
@@ -93,14 +90,6 @@ public final class ModernListeners {
       // the acknowledgement goes first: nothing else was written to the stream before it
       listener.stream.acknowledge(honoured);
     });
-  }
-
-  private Future<JsonObject> subscribeGuarded(Session session, String uri) {
-    try {
-      return subscribe.apply(session, uri);
-    } catch (RuntimeException refused) {
-      return Future.failedFuture(refused);
-    }
   }
 
   /** The client closed a listen stream: its resource subscriptions go with it. */
@@ -121,7 +110,7 @@ public final class ModernListeners {
       JsonObject notification = JsonRpc.notification(NOTIFICATION_OF.get(kind), null);
       for (Listener listener : List.copyOf(listeners)) {
         if (listener.kinds.contains(kind)) {
-          listener.stream.write(notification.copy());
+          listener.stream.write(notification); // the tagged stream writes its own copy
         }
       }
     }
