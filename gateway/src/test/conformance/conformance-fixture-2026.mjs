@@ -17,13 +17,10 @@ import {
   acceptedContent, createMcpHandler, createRequestStateCodec, hostHeaderValidationResponse, inputRequired, inputResponse,
   localhostAllowedHostnames, originValidationResponse,
 } from '@modelcontextprotocol/server';
+import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, readResource, sleep, text } from './fixture-content.mjs';
 
-// a 1x1 red PNG and a 1-sample silent 8 kHz mono WAV
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-const WAV = 'UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQIAAAAAAA==';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const text = (value) => ({ content: [{ type: 'text', text: value }] });
-const noArguments = { type: 'object', properties: {} };
+const NOT_FOUND = (uri) => new ProtocolError(ProtocolErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri });
+
 const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
 // every round of a multi-round-trip call comes back to this process, so a per-process key is enough
 const stateCodec = createRequestStateCodec({ key: randomBytes(32), ttlSeconds: 600, bind: (ctx) => ctx.mcpReq.method });
@@ -60,7 +57,6 @@ const tools = [
   { name: 'test_trigger_tool_change', description: 'Adds or removes test_dynamic_tool and announces the change', inputSchema: noArguments },
   { name: 'test_trigger_prompt_change', description: 'Adds or removes test_dynamic_prompt and announces the change', inputSchema: noArguments },
 ];
-const dynamicTool = { name: 'test_dynamic_tool', description: 'Listed after test_trigger_tool_change', inputSchema: noArguments };
 
 const prompts = [
   { name: 'test_simple_prompt', description: 'A prompt without arguments' },
@@ -71,7 +67,6 @@ const prompts = [
   { name: 'test_prompt_with_image', description: 'A prompt with an image' },
   { name: 'test_input_required_result_prompt', description: 'A prompt that asks the user for its context (key user_context)' },
 ];
-const dynamicPrompt = { name: 'test_dynamic_prompt', description: 'Listed after test_trigger_prompt_change' };
 // what test_trigger_* toggle; every request's server instance reads it
 const dynamic = { tool: false, prompt: false };
 
@@ -80,7 +75,6 @@ const resources = [
   { uri: 'test://static-binary', name: 'static-binary', description: 'A static binary resource (a PNG)', mimeType: 'image/png' },
   { uri: 'test://watched-resource', name: 'watched-resource', description: 'A resource clients may subscribe to', mimeType: 'text/plain' },
 ];
-const TEMPLATE = /^test:\/\/template\/([^/]+)\/data$/;
 
 const nameSchema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
 const confirmSchema = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
@@ -112,7 +106,7 @@ function newServer(handler) {
   server.setRequestHandler('resources/templates/list', async () => ({
     resourceTemplates: [{ uriTemplate: 'test://template/{id}/data', name: 'template-data', description: 'Data for an id', mimeType: 'application/json' }],
   }));
-  server.setRequestHandler('resources/read', async (request) => readResource(request.params.uri));
+  server.setRequestHandler('resources/read', async (request) => readResource(request.params.uri, NOT_FOUND));
   return server;
 }
 
@@ -293,31 +287,7 @@ async function getPrompt(params, ctx) {
   }
 }
 
-function complete(params) {
-  const candidates = params.ref?.type === 'ref/prompt' && params.ref.name === 'test_prompt_with_arguments' && params.argument?.name === 'arg1'
-    ? ['paris', 'park', 'party'] : [];
-  const values = candidates.filter((value) => value.startsWith(params.argument?.value ?? ''));
-  return { completion: { values, total: values.length, hasMore: false } };
-}
 
-function readResource(uri) {
-  if (uri === 'test://static-text') {
-    return { contents: [{ uri, mimeType: 'text/plain', text: 'This is the content of the static text resource.' }] };
-  }
-  if (uri === 'test://static-binary') {
-    return { contents: [{ uri, mimeType: 'image/png', blob: PNG }] };
-  }
-  if (uri === 'test://watched-resource') {
-    return { contents: [{ uri, mimeType: 'text/plain', text: 'Watched resource content' }] };
-  }
-  const match = TEMPLATE.exec(uri);
-  if (match) {
-    const id = match[1];
-    return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) }] };
-  }
-  // 2026-07-28 (SEP-2164): resource not found is -32602 with the uri in data
-  throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri });
-}
 
 /** Serves the SDK's fetch-shaped handler on node:http: the request becomes a web Request, the Response is streamed back. */
 function serveHttp(port) {

@@ -28,16 +28,11 @@ import {
   ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema,
   McpError, SetLevelRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, isInitializeRequest,
 } from '@modelcontextprotocol/sdk/types.js';
+import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, readResource, sleep, text } from './fixture-content.mjs';
 
-// a 1x1 red PNG and a 1-sample silent 8 kHz mono WAV
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
-const WAV = 'UklGRiYAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YQIAAAAAAA==';
+const NOT_FOUND = (uri) => Object.assign(new Error(`Resource not found: ${uri}`), { code: -32002, data: { uri } });
+
 const RETRY_MS = 500;
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const text = (value) => ({ content: [{ type: 'text', text: value }] });
-const noArguments = { type: 'object', properties: {} };
-// where a server->client request names the inputRequests key the hub's MRTR bridge should give it
-const INPUT_KEY = 'io.mcphub/inputKey';
 // -32021 MissingRequiredClientCapability (2026-07-28): what the hub answers a request the client cannot serve
 const MISSING_CAPABILITY = -32021;
 
@@ -80,8 +75,6 @@ const tools = [
   { name: 'test_trigger_tool_change', description: 'Adds or removes test_dynamic_tool and announces the tool list change', inputSchema: noArguments },
   { name: 'test_trigger_prompt_change', description: 'Adds or removes test_dynamic_prompt and announces the prompt list change', inputSchema: noArguments },
 ];
-const dynamicTool = { name: 'test_dynamic_tool', description: 'Listed after test_trigger_tool_change', inputSchema: noArguments };
-const dynamicPrompt = { name: 'test_dynamic_prompt', description: 'Listed after test_trigger_prompt_change' };
 // the list changes test_trigger_* make apply to every session, and every session's server is told
 const dynamic = { tool: false, prompt: false, servers: new Set() };
 
@@ -100,7 +93,6 @@ const resources = [
   { uri: 'test://static-binary', name: 'static-binary', description: 'A static binary resource (a PNG)', mimeType: 'image/png' },
   { uri: 'test://watched-resource', name: 'watched-resource', description: 'A resource clients may subscribe to', mimeType: 'text/plain' },
 ];
-const TEMPLATE = /^test:\/\/template\/([^/]+)\/data$/;
 
 const sep1034Schema = {
   type: 'object',
@@ -147,7 +139,7 @@ function newServer() {
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({
     resourceTemplates: [{ uriTemplate: 'test://template/{id}/data', name: 'template-data', description: 'Data for an id', mimeType: 'application/json' }],
   }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readResource(request.params.uri));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => readResource(request.params.uri, NOT_FOUND));
   server.setRequestHandler(SubscribeRequestSchema, async (request) => {
     subscriptions.add(request.params.uri);
     return {};
@@ -252,7 +244,10 @@ async function callTool(server, params, extra) {
   }
 }
 
-/** Sends server->client requests on the call's own stream, each naming the inputRequests key it stands for. */
+/**
+ * Sends server->client requests on the call's own stream. {@code key} is the inputRequests key the scenario names; a
+ * 2025 server cannot set it (the hub's bridge names keys after the request), so it only labels the call site.
+ */
 class Asker {
   constructor(server, extra) {
     this.server = server;
@@ -261,17 +256,17 @@ class Asker {
 
   elicit(key, message, properties) {
     const requestedSchema = { type: 'object', properties, required: Object.keys(properties) };
-    return this.server.elicitInput({ message, requestedSchema, _meta: { [INPUT_KEY]: key } }, this.options);
+    return this.server.elicitInput({ message, requestedSchema }, this.options);
   }
 
   sample(key, prompt, maxTokens) {
     return this.server.createMessage({
-      messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens, _meta: { [INPUT_KEY]: key },
+      messages: [{ role: 'user', content: { type: 'text', text: prompt } }], maxTokens,
     }, this.options);
   }
 
   roots(key) {
-    return this.server.listRoots({ _meta: { [INPUT_KEY]: key } }, this.options);
+    return this.server.listRoots({}, this.options);
   }
 }
 
@@ -365,30 +360,7 @@ async function getPrompt(server, params, extra) {
   }
 }
 
-function complete(params) {
-  const candidates = params.ref?.type === 'ref/prompt' && params.ref.name === 'test_prompt_with_arguments' && params.argument?.name === 'arg1'
-    ? ['paris', 'park', 'party'] : [];
-  const values = candidates.filter((value) => value.startsWith(params.argument?.value ?? ''));
-  return { completion: { values, total: values.length, hasMore: false } };
-}
 
-function readResource(uri) {
-  if (uri === 'test://static-text') {
-    return { contents: [{ uri, mimeType: 'text/plain', text: 'This is the content of the static text resource.' }] };
-  }
-  if (uri === 'test://static-binary') {
-    return { contents: [{ uri, mimeType: 'image/png', blob: PNG }] };
-  }
-  if (uri === 'test://watched-resource') {
-    return { contents: [{ uri, mimeType: 'text/plain', text: 'Watched resource content' }] };
-  }
-  const match = TEMPLATE.exec(uri);
-  if (match) {
-    const id = match[1];
-    return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify({ id, templateTest: true, data: `Data for ID: ${id}` }) }] };
-  }
-  throw Object.assign(new Error(`Resource not found: ${uri}`), { code: -32002, data: { uri } });
-}
 
 /** Keeps every SSE event of every stream, so a client that reconnects with Last-Event-ID gets what it missed. */
 class MemoryEventStore {
