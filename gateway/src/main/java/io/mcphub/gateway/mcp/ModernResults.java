@@ -1,5 +1,6 @@
 package io.mcphub.gateway.mcp;
 
+import io.mcphub.gateway.jsonrpc.EncodedResult;
 import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.Modern;
@@ -33,17 +34,24 @@ public final class ModernResults {
    * @param callerSpecific whether the answer may differ between callers (see the class comment)
    */
   public static JsonObject stamp(String method, JsonObject result, boolean callerSpecific) {
-    JsonObject stamped = new JsonObject(new java.util.LinkedHashMap<>(result.getMap()));
-    if (!(stamped.getValue(Modern.RESULT_TYPE) instanceof String)) {
-      stamped.put(Modern.RESULT_TYPE, Modern.COMPLETE);
+    JsonObject envelope = new JsonObject();
+    boolean complete = !(result.getValue(Modern.RESULT_TYPE) instanceof String type) || Modern.COMPLETE.equals(type);
+    if (!(result.getValue(Modern.RESULT_TYPE) instanceof String)) {
+      envelope.put(Modern.RESULT_TYPE, Modern.COMPLETE);
     }
-    JsonObject meta = stamped.getValue("_meta") instanceof JsonObject object ? object.copy() : new JsonObject();
-    stamped.put("_meta", meta.put(Modern.META_SERVER_INFO, InitializeHandler.serverInfo()));
-    if (Modern.CACHEABLE.contains(method) && Modern.COMPLETE.equals(stamped.getValue(Modern.RESULT_TYPE))) {
+    JsonObject meta = result.getValue("_meta") instanceof JsonObject object ? object.copy() : new JsonObject();
+    envelope.put("_meta", meta.put(Modern.META_SERVER_INFO, InitializeHandler.serverInfo()));
+    if (Modern.CACHEABLE.contains(method) && complete) {
       boolean isPrivate = callerSpecific || io.mcphub.gateway.jsonrpc.McpMethods.RESOURCES_READ.equals(method);
-      stamped.put(Modern.TTL_MS, TTL_MS).put(Modern.CACHE_SCOPE, isPrivate ? PRIVATE : PUBLIC);
+      envelope.put(Modern.TTL_MS, TTL_MS).put(Modern.CACHE_SCOPE, isPrivate ? PRIVATE : PUBLIC);
     }
-    return stamped;
+    if (result instanceof EncodedResult encoded && !result.containsKey("_meta") && !result.containsKey(Modern.TTL_MS)
+        && !result.containsKey(Modern.CACHE_SCOPE)) {
+      // a cached list: the envelope is spliced into its text instead of encoding every tool again
+      return encoded.with(envelope);
+    }
+    JsonObject stamped = new JsonObject(new java.util.LinkedHashMap<>(result.getMap()));
+    return stamped.mergeIn(envelope);
   }
 
   /** The error as 2026-07-28 words it: a resource that does not exist is invalid params, naming the URI. */
