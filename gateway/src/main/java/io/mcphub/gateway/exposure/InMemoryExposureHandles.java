@@ -1,9 +1,8 @@
 package io.mcphub.gateway.exposure;
 
-import java.security.SecureRandom;
+import io.mcphub.gateway.session.Session;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ final class InMemoryExposureHandles implements ExposureHandles {
 
   /** 128 bits: a handle is a bearer secret of its owner (with auth, it is also bound to the owner). */
   private static final int ID_BYTES = 16;
-  private static final SecureRandom IDS = new SecureRandom();
 
   private final Duration ttl;
   private final int maxHandles;
@@ -49,7 +47,7 @@ final class InMemoryExposureHandles implements ExposureHandles {
     if (owned != null && owned.size() >= maxPerPrincipal) {
       handles.remove(owned.pollFirst());
     }
-    ExposureHandle handle = new ExposureHandle(newId(), owner, categories, tools, now + ttl.toMillis());
+    ExposureHandle handle = new ExposureHandle(Session.randomId(ID_BYTES), owner, categories, tools, now + ttl.toMillis());
     handles.put(handle.id(), handle);
     if (owned != null) {
       owned.addLast(handle.id());
@@ -109,9 +107,4 @@ final class InMemoryExposureHandles implements ExposureHandles {
     }
   }
 
-  private static String newId() {
-    byte[] bytes = new byte[ID_BYTES];
-    IDS.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
 }

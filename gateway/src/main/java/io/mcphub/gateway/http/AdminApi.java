@@ -154,7 +154,7 @@ final class AdminApi {
     ctx.response().putHeader("Content-Type", McpHeaders.JSON).end(body.put("timestamp", Instant.now().toString()).encode());
   }
 
-  private static void error(RoutingContext ctx, int status, String code, String message) {
+  static void error(RoutingContext ctx, int status, String code, String message) {
     error(ctx, status, code, message, null);
   }
 

@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +23,9 @@ import java.util.Set;
  * API's {@code {status: "error", error, code, timestamp}}.
  */
 final class ViewsApi {
+
+  /** The admin API's code for a request it refuses as malformed or impossible. */
+  private static final String INVALID = "VALIDATION_ERROR";
 
   static final String PATH = "/api/views";
 
@@ -49,13 +51,13 @@ final class ViewsApi {
     } else if (tools instanceof JsonArray names && prompt == null) {
       named(ctx, names);
     } else {
-      error(ctx, 400, "the body must be {\"prompt\": \"the user's request\"} or {\"tools\": [\"server__tool\", ...]}");
+      AdminApi.error(ctx, 400, INVALID, "the body must be {\"prompt\": \"the user's request\"} or {\"tools\": [\"server__tool\", ...]}");
     }
   }
 
   private void analyze(RoutingContext ctx, String prompt) {
     if (!hub.exposure().promptBased()) {
-      error(ctx, 409, "analysing a prompt needs toolFiltering.mode prompt-based; mint a view of named tools with "
+      AdminApi.error(ctx, 409, INVALID, "analysing a prompt needs toolFiltering.mode prompt-based; mint a view of named tools with "
           + "{\"tools\": [...]} instead");
       return;
     }
@@ -64,7 +66,7 @@ final class ViewsApi {
     dispatcher.analyze(session, prompt).onComplete(done -> {
       JsonObject result = done.succeeded() ? done.result() : null;
       if (result == null || result.getBoolean("isError", false)) {
-        error(ctx, 400, result == null ? "the analysis failed" : result.getJsonArray("content").getJsonObject(0).getString("text"));
+        AdminApi.error(ctx, 400, INVALID, result == null ? "the analysis failed" : result.getJsonArray("content").getJsonObject(0).getString("text"));
         return;
       }
       JsonObject analysis = result.getJsonObject("structuredContent");
@@ -87,7 +89,7 @@ final class ViewsApi {
       }
     }
     if (!unknown.isEmpty() || wanted.isEmpty()) {
-      error(ctx, 400, wanted.isEmpty() && unknown.isEmpty() ? "tools must name at least one tool"
+      AdminApi.error(ctx, 400, INVALID, wanted.isEmpty() && unknown.isEmpty() ? "tools must name at least one tool"
           : "unknown tools: " + String.join(", ", unknown) + " (GET /api/tools lists the tools, by namespacedName)");
       return;
     }
@@ -102,9 +104,4 @@ final class ViewsApi {
             .put("expiresAt", expiresAt).encode());
   }
 
-  private static void error(RoutingContext ctx, int status, String message) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", McpHeaders.JSON)
-        .end(new JsonObject().put("status", "error").put("error", message).put("code", "VALIDATION_ERROR")
-            .put("timestamp", Instant.now().toString()).encode());
-  }
 }

@@ -59,6 +59,8 @@ public final class InputBridge {
   private static final String STATE_PREFIX = "mcphub1.";
   private static final String HMAC = "HmacSHA256";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** A parked call's id: 128 bits. */
+  private static final int CALL_ID_BYTES = 16;
 
   private final Vertx vertx;
   private final byte[] key = new byte[32];
@@ -173,9 +175,7 @@ public final class InputBridge {
     private long expiryTimer = -1;
 
     BridgedCall(McpRequest first) {
-      byte[] bytes = new byte[16];
-      RANDOM.nextBytes(bytes);
-      this.id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      this.id = Session.randomId(CALL_ID_BYTES);
       this.owner = first.session();
       this.method = first.method();
       this.name = String.valueOf(first.params().getValue(Modern.nameField(first.method())));

@@ -76,9 +76,14 @@ public final class Session {
 
   /** A new session id: 192 bits from a {@link SecureRandom}, URL-safe Base64 (visible ASCII, as MCP requires). */
   public static String newId() {
-    byte[] bytes = new byte[ID_BYTES];
-    IDS.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return randomId(ID_BYTES);
+  }
+
+  /** {@code bytes} from the hub's {@link SecureRandom}, URL-safe Base64 without padding: every unguessable id the hub mints. */
+  public static String randomId(int bytes) {
+    byte[] random = new byte[bytes];
+    IDS.nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /** Whether {@code principal} opened this session (both null when the hub has no auth: the id alone is the secret). */

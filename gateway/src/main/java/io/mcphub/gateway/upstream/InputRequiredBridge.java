@@ -29,7 +29,6 @@ final class InputRequiredBridge {
   static final int MAX_ROUNDS = 8;
   /** Input requests one round may carry: each becomes a request to the client, so an upstream cannot flood it. */
   static final int MAX_REQUESTS_PER_ROUND = 16;
-  /** The only requests a server may answer with {@code input_required}. */
   /** What an input request may ask of the client. */
   private static final Set<String> INPUT_METHODS = Set.of(McpMethods.SAMPLING_CREATE_MESSAGE, McpMethods.ELICITATION_CREATE,
       McpMethods.ROOTS_LIST);
@@ -55,14 +54,14 @@ final class InputRequiredBridge {
   }
 
   private Future<JsonObject> round(JsonObject params, JsonObject result, int round) {
-    if (!Modern.INPUT_REQUIRED.equals(result.getValue("resultType"))) {
+    if (!Modern.INPUT_REQUIRED.equals(result.getValue(Modern.RESULT_TYPE))) {
       return Future.succeededFuture(result);
     }
     if (round > MAX_ROUNDS) {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "upstream server '" + serverName
           + "' still asked for input after " + MAX_ROUNDS + " rounds; the call was abandoned"));
     }
-    JsonObject requests = result.getValue("inputRequests") instanceof JsonObject object ? object : new JsonObject();
+    JsonObject requests = result.getValue(Modern.INPUT_REQUESTS) instanceof JsonObject object ? object : new JsonObject();
     if (requests.size() > MAX_REQUESTS_PER_ROUND) {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "upstream server '" + serverName + "' asked for "
           + requests.size() + " inputs at once (at most " + MAX_REQUESTS_PER_ROUND + " are relayed); the call was abandoned"));
@@ -77,11 +76,11 @@ final class InputRequiredBridge {
     }
     return answered.compose(v -> {
       JsonObject next = params == null ? new JsonObject() : params.copy();
-      next.put("inputResponses", responses);
-      if (result.getValue("requestState") instanceof String state) {
-        next.put("requestState", state);
+      next.put(Modern.INPUT_RESPONSES, responses);
+      if (result.getValue(Modern.REQUEST_STATE) instanceof String state) {
+        next.put(Modern.REQUEST_STATE, state);
       } else {
-        next.remove("requestState");
+        next.remove(Modern.REQUEST_STATE);
       }
       return retry.apply(next).compose(again -> round(params, again, round + 1));
     });

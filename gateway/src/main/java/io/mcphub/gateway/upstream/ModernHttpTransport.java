@@ -7,7 +7,6 @@ import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.jsonrpc.McpException;
 import io.mcphub.gateway.jsonrpc.McpMethods;
 import io.mcphub.gateway.jsonrpc.Modern;
-import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -22,7 +21,6 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +48,6 @@ final class ModernHttpTransport implements UpstreamTransport {
   /** First wait before re-opening an ended {@code subscriptions/listen} stream; doubled per failure up to the cap. */
   static final long LISTEN_RETRY_INITIAL_MS = 500;
   static final long LISTEN_RETRY_MAX_MS = 30_000;
-  /** Methods 2026-07-28 removed: answered locally, never sent. */
   /** Failed attempts in a row to reach the server for its listen stream after which it counts as gone (the hub restarts it). */
   static final int LISTEN_FAILURES_BEFORE_LOST = 3;
   private static final String LISTEN_ID_PREFIX = "mcp-hub-listen-";
@@ -115,8 +112,9 @@ final class ModernHttpTransport implements UpstreamTransport {
           method + " is not part of MCP " + Modern.V2026_07_28 + "; not sent to '" + config.name() + "'")), id);
       return Future.succeededFuture();
     }
-    JsonObject params = ModernRequests.withMeta(
-        message.getValue("params") instanceof JsonObject object ? object.copy() : null, clientCapabilities);
+    // shallow: withMeta changes only _meta, so the arguments are shared with the caller's message, not copied
+    JsonObject params = ModernRequests.withMeta(message.getValue("params") instanceof JsonObject object
+        ? new JsonObject(new java.util.LinkedHashMap<>(object.getMap())) : null, clientCapabilities);
     JsonObject body = JsonRpc.request(id, method, params);
     RequestOptions post = post(method, params);
     String traceparent = StreamableHttpTransport.traceparent(message);
@@ -151,7 +149,7 @@ final class ModernHttpTransport implements UpstreamTransport {
           messageHandler.handle(JsonRpc.error(id, McpException.fromError(error)), id);
           return Future.succeededFuture();
         }
-        return Future.failedFuture(new HttpStatusException(config.name(), status, abbreviate(body)));
+        return Future.failedFuture(new HttpStatusException(config.name(), status, StreamableHttpTransport.abbreviate(body, config.headers().values())));
       });
     }
     if (type != null && type.startsWith("text/event-stream")) {
@@ -339,11 +337,6 @@ final class ModernHttpTransport implements UpstreamTransport {
     } catch (DecodeException e) {
       return null;
     }
-  }
-
-  private String abbreviate(Buffer body) {
-    String text = Secrets.redact(body.toString().strip(), config.headers().values());
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
   @Override

@@ -348,7 +348,7 @@ final class StreamableHttpTransport implements UpstreamTransport {
   }
 
   /** The start of an error body, for messages and logs: the server's words, with secrets (its own headers' values) masked. */
-  private static String abbreviate(Buffer body, java.util.Collection<String> secrets) {
+  static String abbreviate(Buffer body, java.util.Collection<String> secrets) {
     String text = Secrets.redact(body.toString().strip(), secrets);
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
