@@ -21,14 +21,19 @@ import java.util.Set;
  *                   (the factor is 1 when the category has at most maxTools tools, or none of its tools matched)
  *   lexical part  = the index's confidence for the tool: s / (s + 2), halved when one word alone matched
  *   rank part     = sqrt(s / s_best)        s_best: the request's best match
- *   semantic part = the tool scorer's calibrated confidence for the tool (0 without a tool scorer, see below)
- *   tool part     = need × (1 − (1 − lexical part) × (1 − rank part) × (1 − semantic part))
+ *   semantic part = the tool scorer's calibrated confidence for the tool, t (0 without a tool scorer)
+ *   semantic rank = sqrt(t / t_best)        t_best: the scorer's most confident tool for the request
+ *   tool part     = need × (1 − (1 − lexical part) × (1 − rank part) × (1 − semantic part) × (1 − semantic rank))
  *   confidence    = min(need, 1 − (1 − category part) × (1 − tool part))
  * </pre>
+ * A list holds at most {@code maxTools}; of them, at most {@code ceil(maxTools × (need − threshold) / (1 − threshold))}
+ * (at least 1) are there by their own evidence rather than their category's part alone or being named.
  * where {@code c} is the category's confidence and {@code s} the tool's score (0 when it did not match). No tool is
  * more likely needed than any tool is, so {@code need} caps everything: a request that needs none (a conceptual
  * question, text written into the chat) exposes nothing whatever words it shares with tools; the surer a tool is
- * needed, the further down the ranking exposure reaches. A tool named outright gets at least
+ * needed, the further down the ranking exposure reaches, and the longer the list may be: a request only just sure of
+ * needing a tool gets its best candidate, one that surely needs tools gets up to {@code maxTools}. The two rankings,
+ * by words and by meaning, reach down alike: each has a rank part relative to its own best. A tool named outright gets at least
  * {@link ToolMentions#CONFIDENCE}, and naming one is itself evidence ({@link #MENTION_NEED}) that a tool is needed.
  */
 public final class ToolSelection {
@@ -44,9 +49,12 @@ public final class ToolSelection {
 
   /** The rule, as each analysis reports it ({@code structuredContent.selection.rule}). */
   public static final String RULE = "confidence = min(need, 1 - (1 - min(category, need) x (0.5 + 0.5 x relevance in category))"
-      + " x (1 - need x (1 - (1 - tool relevance) x (1 - sqrt(score / best score)) x (1 - semantic similarity))));"
-      + " exposed at or above the threshold,"
-      + " best evidence first, at most maxTools; a tool named in the prompt gets at least " + ToolMentions.CONFIDENCE;
+      + " x (1 - need x (1 - (1 - tool relevance) x (1 - sqrt(score / best score)) x (1 - semantic similarity)"
+      + " x (1 - sqrt(semantic similarity / best semantic similarity)))));"
+      + " exposed at or above the threshold, best evidence first,"
+      + " at most maxTools, of which at most ceil(maxTools x (need - threshold) / (1 - threshold)) (at least 1)"
+      + " by their own evidence rather than their category's or being named;"
+      + " a tool named in the prompt gets at least " + ToolMentions.CONFIDENCE;
 
   /** A tool an analysis exposed and how confident the analysis is that the request needs it. */
   public record SelectedTool(CatalogEntry tool, double confidence) {
@@ -73,7 +81,7 @@ public final class ToolSelection {
    * exposed whole, but its best matches come first: when the cap cuts the list, a tool another part of the request
    * needs is not pushed out by the unmatched tools of a confident category ({@link #orderEvidence}).
    */
-  private record Candidate(SelectedTool selected, double evidence, double score) {
+  private record Candidate(SelectedTool selected, double evidence, double score, boolean byCategoryOrName) {
   }
 
   private ToolSelection() {
@@ -102,6 +110,7 @@ public final class ToolSelection {
     }
     Map<String, Double> semantic = new HashMap<>();
     evidence.decided().toolScores().forEach(score -> semantic.merge(score.name(), score.confidence(), Math::max));
+    double bestSemantic = semantic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     List<Candidate> candidates = new ArrayList<>();
     for (CatalogEntry tool : byName.values()) {
       ToolMatch match = matches.get(tool.name());
@@ -110,19 +119,56 @@ public final class ToolSelection {
       double bestOfCategory = bestInCategory.getOrDefault(tool.category(), 0.0);
       double inCategory = categorySizes.get(tool.category()) > maxTools ? bestOfCategory : 0;
       double withoutRank = orderEvidence(category, match, bestOfCategory, need, similar);
-      double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar));
+      double semanticRank = bestSemantic <= 0 ? 0 : Math.pow(similar / bestSemantic, RANK_EXPONENT);
+      double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar, semanticRank));
       if (evidence.mentioned().contains(tool.name())) {
         confidence = Math.max(confidence, ToolMentions.CONFIDENCE);
         withoutRank = Math.max(withoutRank, ToolMentions.CONFIDENCE);
       }
       if (confidence >= evidence.decided().threshold()) {
-        candidates.add(new Candidate(new SelectedTool(tool, confidence), withoutRank, score(match)));
+        boolean byCategoryOrName = evidence.mentioned().contains(tool.name())
+            || confidence(category, match, inCategory, 0, 0) >= evidence.decided().threshold();
+        candidates.add(new Candidate(new SelectedTool(tool, confidence), withoutRank, score(match), byCategoryOrName));
       }
     }
     candidates.sort(Comparator.comparingDouble(Candidate::evidence).reversed()
         .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
         .thenComparing(candidate -> candidate.selected().tool().name()));
-    return candidates.subList(0, Math.min(maxTools, candidates.size())).stream().map(Candidate::selected).toList();
+    return firstOf(candidates, maxTools, listLength(maxTools, need, evidence.decided().threshold()));
+  }
+
+  /**
+   * The first {@code maxTools} candidates, of which at most {@code byToolEvidence} are there by their own evidence:
+   * tools of a confident category and tools named in the request are not counted against the shorter length, so a
+   * confident category that fits the cap is still exposed whole and a named tool is always listed.
+   */
+  private static List<SelectedTool> firstOf(List<Candidate> candidates, int maxTools, int byToolEvidence) {
+    List<SelectedTool> selected = new ArrayList<>();
+    int own = 0;
+    for (Candidate candidate : candidates) {
+      if (selected.size() == maxTools) {
+        break;
+      }
+      if (candidate.byCategoryOrName() || own++ < byToolEvidence) {
+        selected.add(candidate.selected());
+      }
+    }
+    return selected;
+  }
+
+  /**
+   * How many tools an analysis may expose by their own evidence (words, meaning): all {@code maxTools} only when the
+   * request surely needs a tool, its single best candidate when {@code need} is just at the threshold, in proportion in
+   * between. A request the categorizer merely cannot rule out (no cue either way) gets a short list of its strongest
+   * candidates, not a page of near misses; one that says "send", "my", a path or a tool's name gets the whole reach.
+   * Tools of a confident category are not counted ({@link #firstOf}).
+   */
+  static int listLength(int maxTools, double need, double threshold) {
+    if (threshold >= 1) {
+      return maxTools;
+    }
+    double share = Math.max(0, Math.min(1, (need - threshold) / (1 - threshold)));
+    return Math.max(1, (int) Math.ceil(maxTools * share - 1e-9));
   }
 
   /**
@@ -131,16 +177,21 @@ public final class ToolSelection {
    * as far as the request needs a tool at all. With {@code best} 0 the rank part is left out.
    */
   static double confidence(double category, ToolMatch match, double bestInCategory, double need, double best) {
-    return confidence(category, match, bestInCategory, need, best, 0);
+    return confidence(category, match, bestInCategory, need, best, 0, 0);
   }
 
-  /** As above, with the tool scorer's confidence for the tool ({@code semantic}) as one more independent piece. */
-  static double confidence(double category, ToolMatch match, double bestInCategory, double need, double best, double semantic) {
+  /**
+   * As above, with the tool scorer's confidence for the tool ({@code semantic}) and its rank part
+   * ({@code semanticRank}, {@code sqrt(semantic / best semantic)}) as two more independent pieces: the ranking by
+   * meaning reaches down its list the way the ranking by words does.
+   */
+  static double confidence(double category, ToolMatch match, double bestInCategory, double need, double best,
+      double semantic, double semanticRank) {
     double relevance = bestInCategory <= 0 ? 1.0 : score(match) / bestInCategory;
     double categoryPart = category * (0.5 + 0.5 * relevance);
     double lexicalPart = match == null ? 0 : match.confidence();
     double rankPart = match == null || best <= 0 ? 0 : Math.pow(match.score() / best, RANK_EXPONENT);
-    double toolPart = need * (1 - (1 - lexicalPart) * (1 - rankPart) * (1 - semantic));
+    double toolPart = need * (1 - (1 - lexicalPart) * (1 - rankPart) * (1 - semantic) * (1 - semanticRank));
     return 1 - (1 - categoryPart) * (1 - toolPart);
   }
 
@@ -152,7 +203,7 @@ public final class ToolSelection {
    * threshold; only their place in the order depends on how well they match.
    */
   static double orderEvidence(double category, ToolMatch match, double bestOfCategory, double need, double semantic) {
-    return confidence(category, match, bestOfCategory, need, 0, semantic);
+    return confidence(category, match, bestOfCategory, need, 0, semantic, 0);
   }
 
   private static double score(ToolMatch match) {

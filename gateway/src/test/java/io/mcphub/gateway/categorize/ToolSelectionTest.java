@@ -81,8 +81,28 @@ class ToolSelectionTest {
     for (int i = 0; i < 12; i++) {
       many.add(match("files__tool" + i, 20 - i, 0.95 - i * 0.01));
     }
-    List<ToolSelection.SelectedTool> capped = select(List.of(), Set.of(), many);
+    List<ToolSelection.SelectedTool> capped = select(List.of(), Set.of(), many, 1.0);
     assertThat(names(capped)).containsExactly("files__tool0", "files__tool1", "files__tool2", "files__tool3", "files__tool4");
+  }
+
+  @Test
+  void theListIsAsLongAsTheRequestIsSureToNeedATool() {
+    List<ToolMatch> many = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      many.add(match("files__tool" + i, 20 - i, 0.95 - i * 0.01));
+    }
+    assertThat(select(List.of(), Set.of(), many, 1.0)).hasSize(MAX_TOOLS);
+    assertThat(names(select(List.of(), Set.of(), many, 0.8))).as("a third of the way from the threshold to certainty: ceil(5 / 3)")
+        .containsExactly("files__tool0", "files__tool1");
+    assertThat(names(select(List.of(), Set.of(), many, 0.71))).as("just over the threshold: its best candidate").containsExactly("files__tool0");
+    Analysis memory = analysis(List.of(new CategoryScore("memory", 0.85)), 0.71);
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(memory, Set.of("files__tool9"), many), CATALOG, MAX_TOOLS)))
+        .as("a confident category and a named tool do not count against the shorter list")
+        .containsExactlyInAnyOrder("files__tool9", "memory__tool0", "memory__tool1", "memory__tool2", "files__tool0");
+    assertThat(ToolSelection.listLength(25, 0.75, 0.7)).isEqualTo(5);
+    assertThat(ToolSelection.listLength(25, 0.96, 0.7)).isEqualTo(22);
+    assertThat(ToolSelection.listLength(25, 0.4, 0.7)).isEqualTo(1);
+    assertThat(ToolSelection.listLength(25, 1.0, 1.0)).as("a threshold of 1 leaves the cap alone").isEqualTo(25);
   }
 
   @Test
@@ -135,8 +155,8 @@ class ToolSelectionTest {
     Analysis likely = analysis(List.of(), 0.9).withToolScores(similar);
     List<ToolSelection.SelectedTool> selected = ToolSelection.select(new ToolSelection.Evidence(likely, Set.of(), List.of()), CATALOG,
         MAX_TOOLS);
-    assertThat(names(selected)).containsExactly("trains__tool1");
-    assertThat(selected.get(0).confidence()).isCloseTo(0.9 * 0.95, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(names(selected)).as("trains__tool3 is far below the scorer's best").containsExactly("trains__tool1");
+    assertThat(selected.get(0).confidence()).as("the scorer's best tool: semantic rank part 1").isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
     Analysis noTool = analysis(List.of(), 0.2).withToolScores(similar);
     assertThat(ToolSelection.select(new ToolSelection.Evidence(noTool, Set.of(), List.of()), CATALOG, MAX_TOOLS))
         .as("the need cap holds for semantic evidence too").isEmpty();
@@ -144,9 +164,22 @@ class ToolSelectionTest {
     Analysis both = analysis(List.of(), 0.8).withToolScores(List.of(new io.mcphub.categorizer.ToolScore("trains__tool1", 0.7)));
     assertThat(names(ToolSelection.select(new ToolSelection.Evidence(both, Set.of(), weak), CATALOG, MAX_TOOLS)))
         .as("weak words and a fair similarity reinforce each other").contains("trains__tool1");
-    Analysis similarOnly = analysis(List.of(), 0.8).withToolScores(List.of(new io.mcphub.categorizer.ToolScore("trains__tool1", 0.7)));
-    assertThat(ToolSelection.select(new ToolSelection.Evidence(similarOnly, Set.of(), List.of()), CATALOG, MAX_TOOLS)).isEmpty();
     assertThat(names(select(List.of(), Set.of(), weak, 0.8))).doesNotContain("trains__tool1");
+  }
+
+  @Test
+  void theRankingByMeaningReachesDownItsListAsFarAsTheRankingByWordsDoes() {
+    List<io.mcphub.categorizer.ToolScore> similar = List.of(new io.mcphub.categorizer.ToolScore("trains__tool0", 0.6),
+        new io.mcphub.categorizer.ToolScore("trains__tool1", 0.45), new io.mcphub.categorizer.ToolScore("trains__tool2", 0.15));
+    Analysis sure = analysis(List.of(), 1.0).withToolScores(similar);
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(sure, Set.of(), List.of()), CATALOG, MAX_TOOLS)))
+        .as("none is confident alone; the best two stand out from the rest: sqrt(0.45 / 0.6) = 0.87, sqrt(0.15 / 0.6) = 0.5")
+        .containsExactly("trains__tool0", "trains__tool1");
+    Analysis unsure = analysis(List.of(), 0.75).withToolScores(similar);
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(unsure, Set.of(), List.of()), CATALOG, MAX_TOOLS)))
+        .as("a request only just needing a tool gets the nearest one").containsExactly("trains__tool0");
+    assertThat(ToolSelection.select(new ToolSelection.Evidence(analysis(List.of(), 0.5).withToolScores(similar), Set.of(), List.of()),
+        CATALOG, MAX_TOOLS)).as("nothing when no tool is needed").isEmpty();
   }
 
   /** A selection for a request the categorizer thinks likely needs a tool. */
