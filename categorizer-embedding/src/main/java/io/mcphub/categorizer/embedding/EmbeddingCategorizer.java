@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * Scores a prompt's categories and tools by the cosine of sentence embeddings. Tools are embedded in the background
  * when the hub publishes its catalog ({@link ToolIndexer}, on its own worker, cached on disk); until they are, answers
  * carry no tool scores and the hub's lexical selection answers alone. A prompt is embedded on a second worker, so it
- * never waits behind a catalog being embedded, and never on the event loop. Categories are scored by their name and
+ * never waits behind a catalog being embedded, and never on the event loop. The first prompt starts the embedding
+ * (unless {@link EmbeddingOptions#embedAtStart()}): a hub that analyzes no prompt never loads the model. Categories are scored by their name and
  * description on the same scale as tools ({@link Calibration} against the catalog's similarities to the prompt).
  * It does not say whether a request needs a tool at all ({@code toolNeed} stays absent).
  */
@@ -54,6 +55,9 @@ final class EmbeddingCategorizer implements Categorizer, ToolCatalogListener {
     queries = vertx.createSharedWorkerExecutor("mcp-hub-embedding-prompts", 1, 1, TimeUnit.MINUTES);
     indexer = new ToolIndexer(vertx, embedder, options);
     indexer.start();
+    if (options.embedAtStart()) {
+      indexer.activate();
+    }
   }
 
   @Override
@@ -69,6 +73,7 @@ final class EmbeddingCategorizer implements Categorizer, ToolCatalogListener {
           "embedding categorizer busy: " + pending + " prompts waiting"));
     }
     pending++;
+    indexer.activate();
     ToolVectors tools = indexer.vectors();
     String prompt = request.prompt().length() > MAX_PROMPT_CHARS ? request.prompt().substring(0, MAX_PROMPT_CHARS) : request.prompt();
     return queries.executeBlocking(() -> answer(prompt, request.categories(), tools), false)

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Embeds the hub's tools in the background, on a worker of its own: when a catalog arrives, every tool whose text is
  * not in the cache (memory, then the state directory's file) is embedded, in batches; then the new vectors are swapped
  * in on the categorizer's context and the cache file rewritten. Catalogs that arrive meanwhile are coalesced: only the
- * latest is embedded next. Until the first catalog is embedded, {@link #vectors()} is empty. State fields are read
+ * latest is embedded next. Nothing is embedded (and the model is not loaded) until {@link #activate()}: catalogs that
+ * arrive before wait, the latest only. Until the first catalog is embedded, {@link #vectors()} is empty. State fields are read
  * and written on the categorizer's context; progress counters are atomic (the worker updates them).
  */
 final class ToolIndexer {
@@ -41,6 +42,7 @@ final class ToolIndexer {
   private ToolVectors vectors = ToolVectors.EMPTY;
   private List<ToolDescriptor> next;
   private boolean running;
+  private boolean active;
   private boolean loaded;
   private int total;
   private String lastError;
@@ -65,7 +67,18 @@ final class ToolIndexer {
   /** Queues {@code tools} to be embedded, replacing any catalog still waiting. */
   void update(List<ToolDescriptor> tools) {
     next = List.copyOf(tools);
-    if (!running) {
+    if (active && !running) {
+      run();
+    }
+  }
+
+  /** Starts embedding: the catalog waiting now, and every later one as it arrives. Does nothing the second time. */
+  void activate() {
+    if (active) {
+      return;
+    }
+    active = true;
+    if (next != null && !running) {
       run();
     }
   }
@@ -167,8 +180,15 @@ final class ToolIndexer {
 
   /** Progress for {@code /health}. */
   JsonObject status() {
-    return new JsonObject().put("toolsTotal", total).put("toolsEmbedded", embedded.get()).put("toolsFromCache", fromCache.get())
-        .put("ready", !running && vectors.size() == total).put("lastEmbeddingMs", lastDurationMs).put("lastError", lastError)
+    boolean waiting = next != null && !running;
+    return new JsonObject()
+        .put("waitingForFirstPrompt", !active)
+        .put("toolsTotal", waiting ? next.size() : total)
+        .put("toolsEmbedded", embedded.get())
+        .put("toolsFromCache", fromCache.get())
+        .put("ready", active && !running && next == null && vectors.size() == total)
+        .put("lastEmbeddingMs", lastDurationMs)
+        .put("lastError", lastError)
         .put("cacheFile", disk == null ? null : disk.path().toString());
   }
 

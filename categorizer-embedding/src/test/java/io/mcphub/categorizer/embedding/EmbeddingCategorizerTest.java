@@ -55,9 +55,20 @@ class EmbeddingCategorizerTest {
     return vertx.eventBus().consumer(CategorizerAddresses.TOOL_CATALOG, message -> message.reply(new JsonObject().put("tools", tools)));
   }
 
+  /** Deploys the categorizer with {@code embedAtStart}: the catalog is embedded without waiting for a prompt. */
   private static Future<String> deploy(Vertx vertx, Path stateDir) {
     return vertx.deployVerticle(CategorizerVerticle.of(new EmbeddingCategorizerFactory(),
-        new JsonObject().put("stateDir", stateDir.toString())));
+        new JsonObject().put("stateDir", stateDir.toString()).put("embedAtStart", true)));
+  }
+
+  /** The status once the catalog has reached the categorizer (polled, bounded by the test's timeout). */
+  private static Future<JsonObject> catalogArrived(Vertx vertx) {
+    return status(vertx).compose(status -> status.getInteger("toolsTotal") == TOOLS.size()
+        ? Future.succeededFuture(status) : vertx.timer(50).compose(t -> catalogArrived(vertx)));
+  }
+
+  private static Future<JsonObject> status(Vertx vertx) {
+    return vertx.eventBus().<JsonObject>request(CategorizerAddresses.statusOf("embedding"), new JsonObject()).map(reply -> reply.body());
   }
 
   /** The categorizer's status once every tool of the catalog is embedded (polled, bounded by the test's timeout). */
@@ -79,6 +90,24 @@ class EmbeddingCategorizerTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void byDefaultNothingIsEmbeddedUntilTheFirstPromptAndThatPromptStartsIt(Vertx vertx, @TempDir Path dir) {
+    MessageConsumer<JsonObject> catalog = serveCatalog(vertx);
+    await(vertx.deployVerticle(CategorizerVerticle.of(new EmbeddingCategorizerFactory(), new JsonObject().put("stateDir", dir.toString()))));
+    JsonObject idle = await(catalogArrived(vertx));
+    assertThat(idle.getBoolean("waitingForFirstPrompt")).isTrue();
+    assertThat(idle.getBoolean("ready")).isFalse();
+    assertThat(idle.getInteger("toolsEmbedded")).isZero();
+    assertThat(dir).as("no cache written before a prompt").isEmptyDirectory();
+    Categorization first = ask(vertx, "what's on my agenda tomorrow?");
+    assertThat(first.tools()).as("the first prompt is answered before the tools are embedded").isEmpty();
+    JsonObject ready = await(ready(vertx));
+    assertThat(ready.getBoolean("waitingForFirstPrompt")).isFalse();
+    assertThat(ready.getInteger("toolsEmbedded")).isEqualTo(TOOLS.size());
+    assertThat(ask(vertx, "what's on my agenda tomorrow?").tools().get(0).name()).isEqualTo("calendar__list_events");
+    catalog.unregister();
   }
 
   @Test

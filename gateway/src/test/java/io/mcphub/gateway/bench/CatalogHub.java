@@ -1,6 +1,8 @@
 package io.mcphub.gateway.bench;
 
+import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerAddresses;
+import io.mcphub.categorizer.CategorizerClient;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.ToolCatalogPublisher;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
@@ -21,6 +23,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -69,6 +72,19 @@ record CatalogHub(Hub hub, McpDispatcher dispatcher, PromptAnalyzer analyzer, Ma
         });
   }
 
+  /**
+   * Sends the configured tool scorer (if any) one prompt: the embedding categorizer embeds nothing until its first
+   * prompt, and a run should measure selection with its scores from the first task on.
+   */
+  private static Future<Void> startEmbedding(Vertx vertx, HubConfig config) {
+    String scorer = CategorizerDeployment.toolScorer(config.filtering());
+    if (scorer == null) {
+      return Future.succeededFuture();
+    }
+    CategorizationRequest warmUp = new CategorizationRequest("warm up", "", List.of(), "eval");
+    return new CategorizerClient(vertx, scorer, SCORER_WAIT_MS).categorize(warmUp).<Void>mapEmpty().otherwiseEmpty();
+  }
+
   /** Starts the hub on {@code context} and completes once every upstream is initialized and listed. */
   static Future<CatalogHub> start(Vertx vertx, Context context, HubConfig config, JsonObject catalog) {
     Map<String, JsonObject> byName = new LinkedHashMap<>();
@@ -91,6 +107,7 @@ record CatalogHub(Hub hub, McpDispatcher dispatcher, PromptAnalyzer analyzer, Ma
     return publisher.start()
         .compose(v -> new CategorizerDeployment(vertx, config.filtering(), config.pool(), null).stateDir(STATE_DIR).deploy())
         .compose(v -> Future.join(hub.upstreams().stream().map(Upstream::start).toList()))
+        .compose(v -> startEmbedding(vertx, config))
         .compose(v -> toolScorerReady(vertx, config, hub, System.nanoTime()))
         .map(v -> new CatalogHub(hub, new McpDispatcher(hub, () -> analyzer, false, config.hub().limits().maxBatchSize()), analyzer,
             transports));

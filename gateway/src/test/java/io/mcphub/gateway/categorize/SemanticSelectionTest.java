@@ -55,8 +55,12 @@ class SemanticSelectionTest {
     return client.listTools().tools().stream().map(McpSchema.Tool::name).filter(name -> !name.startsWith("hub__")).toList();
   }
 
-  /** The embedding categorizer's {@code /health} data once it has embedded every listed tool (waited for, bounded). */
-  private static JsonObject embedded(TestHub hub) throws InterruptedException {
+  /**
+   * The embedding categorizer's {@code /health} data once it has embedded every listed tool (waited for, bounded). The
+   * categorizer embeds nothing until the first prompt, so one is sent first.
+   */
+  private static JsonObject embedded(TestHub hub, McpSyncClient client) throws InterruptedException {
+    listedAfter(client, "warm up");
     int tools = hub.onHub(h -> {
       int count = 0;
       for (var tool : h.registry().tools()) {
@@ -81,13 +85,13 @@ class SemanticSelectionTest {
       PARAPHRASES.forEach((prompt, tool) -> assertThat(listedAfter(client, prompt)).as("lexical only: " + prompt).doesNotContain(tool));
     }
     try (TestHub hub = start(true, state); McpSyncClient client = hub.client()) {
-      JsonObject progress = embedded(hub);
+      JsonObject progress = embedded(hub, client);
       assertThat(progress.getString("model")).isEqualTo("all-minilm-l6-v2-q");
       assertThat(progress.getString("cacheFile")).startsWith(state.toString());
       PARAPHRASES.forEach((prompt, tool) -> assertThat(listedAfter(client, prompt)).as("with embeddings: " + prompt).contains(tool));
     }
     try (TestHub hub = start(true, state); McpSyncClient client = hub.client()) {
-      JsonObject progress = embedded(hub);
+      JsonObject progress = embedded(hub, client);
       assertThat(progress.getInteger("toolsFromCache")).as("a restart embeds nothing").isEqualTo(progress.getInteger("toolsTotal"));
       PARAPHRASES.forEach((prompt, tool) -> assertThat(listedAfter(client, prompt)).as("after a restart: " + prompt).contains(tool));
     }
