@@ -3,6 +3,7 @@ package io.mcphub.gateway.bench;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerAddresses;
 import io.mcphub.categorizer.CategorizerClient;
+import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.gateway.categorize.CategorizerDeployment;
 import io.mcphub.gateway.categorize.ToolCatalogPublisher;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
@@ -81,7 +82,7 @@ record CatalogHub(Hub hub, McpDispatcher dispatcher, PromptAnalyzer analyzer, Ma
     if (scorer == null) {
       return Future.succeededFuture();
     }
-    CategorizationRequest warmUp = new CategorizationRequest("warm up", "", List.of(), "eval");
+    CategorizationRequest warmUp = new CategorizationRequest("warm up", "", List.of(new CategoryDefinition("other", "anything")), "eval");
     return new CategorizerClient(vertx, scorer, SCORER_WAIT_MS).categorize(warmUp).<Void>mapEmpty().otherwiseEmpty();
   }
 

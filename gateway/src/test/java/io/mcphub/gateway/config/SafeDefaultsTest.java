@@ -71,6 +71,15 @@ class SafeDefaultsTest {
   }
 
   @Test
+  void theShippedConfigSelectsToolsWithTheHeuristicAndTheInProcessEmbeddingsNoKeyNoNetwork(@TempDir Path dir) throws Exception {
+    Map<String, String> environment = Map.of("XDG_STATE_HOME", dir.resolve("state").toString(),
+        HubPaths.WORKSPACE_VARIABLE, dir.resolve("files").toString());
+    HubConfig config = new ConfigParser(environment::get).parse(new JsonObject(Files.readString(Path.of("../conf/mcp-servers.json"))));
+    assertThat(config.filtering().llm().provider()).isEqualTo("heuristic");
+    assertThat(io.mcphub.gateway.categorize.CategorizerDeployment.toolScorer(config.filtering())).isEqualTo("embedding");
+  }
+
+  @Test
   void theHeuristicsAnalysisLineIsDebugUnlessDebugToolFilteringIsSet() {
     ListAppender<ILoggingEvent> captured = new ListAppender<>();
     Logger metaTools = (Logger) LoggerFactory.getLogger("io.mcphub.gateway.mcp.MetaTools");
