@@ -110,7 +110,12 @@ public final class ToolSelection {
     }
     Map<String, Double> semantic = new HashMap<>();
     evidence.decided().toolScores().forEach(score -> semantic.merge(score.name(), score.confidence(), Math::max));
-    double bestSemantic = semantic.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double bestSemantic = 0;
+    for (Map.Entry<String, Double> score : semantic.entrySet()) {
+      if (byName.containsKey(score.getKey())) {
+        bestSemantic = Math.max(bestSemantic, score.getValue());
+      }
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (CatalogEntry tool : byName.values()) {
       ToolMatch match = matches.get(tool.name());

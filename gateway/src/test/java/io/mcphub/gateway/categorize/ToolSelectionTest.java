@@ -180,6 +180,10 @@ class ToolSelectionTest {
         .as("a request only just needing a tool gets the nearest one").containsExactly("trains__tool0");
     assertThat(ToolSelection.select(new ToolSelection.Evidence(analysis(List.of(), 0.5).withToolScores(similar), Set.of(), List.of()),
         CATALOG, MAX_TOOLS)).as("nothing when no tool is needed").isEmpty();
+    List<io.mcphub.categorizer.ToolScore> withHidden = new ArrayList<>(similar);
+    withHidden.add(0, new io.mcphub.categorizer.ToolScore("secret__tool0", 0.99));
+    assertThat(names(ToolSelection.select(new ToolSelection.Evidence(sure.withToolScores(withHidden), Set.of(), List.of()), CATALOG,
+        MAX_TOOLS))).as("the best is taken among the tools this session may see").containsExactly("trains__tool0", "trains__tool1");
   }
 
   /** A selection for a request the categorizer thinks likely needs a tool. */
