@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * {@code embedding}: scores categories and tools by sentence embeddings computed in this process (all-MiniLM-L6-v2,
  * quantized, ONNX Runtime): no key, no network. Config ({@link EmbeddingOptions}): {@code model}, {@code stateDir},
- * {@code maxToolScores}, {@code batchSize}, {@code maxPending}.
+ * {@code maxToolScores}, {@code batchSize}, {@code maxPending}, {@code embedAtStart}.
  */
 public final class EmbeddingCategorizerFactory implements CategorizerFactory {
 

@@ -43,6 +43,8 @@ final class ToolIndexer {
   private List<ToolDescriptor> next;
   private boolean running;
   private boolean active;
+  /** Whether any catalog has arrived: until one has, the indexer is not ready, whatever it holds. */
+  private boolean received;
   private boolean loaded;
   private int total;
   private String lastError;
@@ -66,6 +68,7 @@ final class ToolIndexer {
 
   /** Queues {@code tools} to be embedded, replacing any catalog still waiting. */
   void update(List<ToolDescriptor> tools) {
+    received = true;
     next = List.copyOf(tools);
     if (active && !running) {
       run();
@@ -186,7 +189,7 @@ final class ToolIndexer {
         .put("toolsTotal", waiting ? next.size() : total)
         .put("toolsEmbedded", embedded.get())
         .put("toolsFromCache", fromCache.get())
-        .put("ready", active && !running && next == null && vectors.size() == total)
+        .put("ready", active && received && !running && next == null && vectors.size() == total)
         .put("lastEmbeddingMs", lastDurationMs)
         .put("lastError", lastError)
         .put("cacheFile", disk == null ? null : disk.path().toString());

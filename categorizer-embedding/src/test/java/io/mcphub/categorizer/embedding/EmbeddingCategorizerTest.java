@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
 import io.mcphub.categorizer.CategorizerAddresses;
+import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.CategorizerClient;
+import io.mcphub.categorizer.CategorizerFactory;
 import io.mcphub.categorizer.CategorizerVerticle;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.ToolDescriptor;
@@ -93,21 +95,61 @@ class EmbeddingCategorizerTest {
   }
 
   @Test
-  void byDefaultNothingIsEmbeddedUntilTheFirstPromptAndThatPromptStartsIt(Vertx vertx, @TempDir Path dir) {
+  void byDefaultNothingIsEmbeddedUntilTheFirstPromptAndThatPromptStartsIt(Vertx vertx, @TempDir Path dir) throws Exception {
     MessageConsumer<JsonObject> catalog = serveCatalog(vertx);
-    await(vertx.deployVerticle(CategorizerVerticle.of(new EmbeddingCategorizerFactory(), new JsonObject().put("stateDir", dir.toString()))));
+    CountingEmbedder counting = new CountingEmbedder(Embedder.of(EmbeddingOptions.DEFAULT_MODEL));
+    CategorizerFactory factory = new CategorizerFactory() {
+      @Override
+      public String name() {
+        return EmbeddingCategorizer.NAME;
+      }
+
+      @Override
+      public Categorizer create(Vertx v, JsonObject config) {
+        EmbeddingCategorizer categorizer = new EmbeddingCategorizer(v, EmbeddingOptions.fromJson(config), counting);
+        categorizer.start();
+        return categorizer;
+      }
+    };
+    await(vertx.deployVerticle(CategorizerVerticle.of(factory, new JsonObject().put("stateDir", dir.toString()))));
     JsonObject idle = await(catalogArrived(vertx));
     assertThat(idle.getBoolean("waitingForFirstPrompt")).isTrue();
     assertThat(idle.getBoolean("ready")).isFalse();
-    assertThat(idle.getInteger("toolsEmbedded")).isZero();
+    // nothing to wait for when nothing should happen: give an eager indexer time to start, then look
+    Thread.sleep(1_000);
+    assertThat(counting.texts.get()).as("no text embedded (the model not even loaded) before a prompt").isZero();
     assertThat(dir).as("no cache written before a prompt").isEmptyDirectory();
     Categorization first = ask(vertx, "what's on my agenda tomorrow?");
     assertThat(first.tools()).as("the first prompt is answered before the tools are embedded").isEmpty();
     JsonObject ready = await(ready(vertx));
     assertThat(ready.getBoolean("waitingForFirstPrompt")).isFalse();
     assertThat(ready.getInteger("toolsEmbedded")).isEqualTo(TOOLS.size());
+    assertThat(counting.texts.get()).as("the prompt, the categories and every tool").isEqualTo(1 + CATEGORIES.size() + TOOLS.size());
     assertThat(ask(vertx, "what's on my agenda tomorrow?").tools().get(0).name()).isEqualTo("calendar__list_events");
     catalog.unregister();
+  }
+
+  /** The real model, counting the texts it embeds. */
+  private record CountingEmbedder(Embedder model, java.util.concurrent.atomic.AtomicInteger texts) implements Embedder {
+    CountingEmbedder(Embedder model) {
+      this(model, new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    @Override
+    public String modelId() {
+      return model.modelId();
+    }
+
+    @Override
+    public Calibration prior() {
+      return model.prior();
+    }
+
+    @Override
+    public List<float[]> embedAll(List<String> batch) {
+      texts.addAndGet(batch.size());
+      return model.embedAll(batch);
+    }
   }
 
   @Test

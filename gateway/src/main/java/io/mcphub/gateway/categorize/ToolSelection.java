@@ -165,10 +165,11 @@ public final class ToolSelection {
    * How many tools an analysis may expose by their own evidence (words, meaning): all {@code maxTools} only when the
    * request surely needs a tool, its single best candidate when {@code need} is just at the threshold, in proportion in
    * between. A request the categorizer merely cannot rule out (no cue either way) gets a short list of its strongest
-   * candidates, not a page of near misses; one that says "send", "my", a path or a tool's name gets the whole reach.
+   * candidates (5 of 25 at the neutral 0.75), not a page of near misses; the more cues of needing a tool it has, the
+   * further the list reaches (0.9: 17 of 25; all 25 from about 0.99).
    * Tools of a confident category are not counted ({@link #firstOf}).
    */
-  static int listLength(int maxTools, double need, double threshold) {
+  public static int listLength(int maxTools, double need, double threshold) {
     if (threshold >= 1) {
       return maxTools;
     }

@@ -38,7 +38,7 @@ final class ConfigKeys {
           // GeminiOptions, OpenAiOptions
           "maxOutputTokens", "thinkingBudget", "jsonSchema", "headers",
           // EmbeddingOptions
-          "maxToolScores", "batchSize", "maxPending")
+          "maxToolScores", "batchSize", "maxPending", "embedAtStart")
       // MCP Hub reads these and does nothing with them
       .foreign("temperature", "maxRetries", "anthropicVersion")
       .nest("circuitBreaker", KeyTable.of("failures", "resetMs"))

@@ -384,6 +384,7 @@ final class MetaTools {
         .put("reasoning", analysis.reasoning())
         .put("tools", new JsonArray(tools))
         .put("selection", new JsonObject().put("maxTools", policy.options().maxTools()).put("toolNeed", Math.round(decision.need() * 1000) / 1000.0)
+            .put("maxByOwnEvidence", ToolSelection.listLength(policy.options().maxTools(), decision.need(), analysis.threshold()))
             .put("rule", ToolSelection.RULE))
         .put("exposureId", minted.handle().id())
         .put("view", minted.handle().viewPath())

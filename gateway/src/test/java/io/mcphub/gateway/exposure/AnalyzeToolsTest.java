@@ -37,7 +37,11 @@ class AnalyzeToolsTest {
       assertThat(analysis).containsKeys("categories", "exposedCategories", "exposedTools", "source", "threshold", "latencyMs",
           "reasoning");
       List<Map<String, Object>> tools = (List<Map<String, Object>>) analysis.get("tools");
-      assertThat((Map<String, Object>) analysis.get("selection")).containsEntry("maxTools", FilteringOptions.DEFAULT_MAX_TOOLS).containsKey("rule");
+      Map<String, Object> selection = (Map<String, Object>) analysis.get("selection");
+      assertThat(selection).containsEntry("maxTools", FilteringOptions.DEFAULT_MAX_TOOLS).containsKey("rule");
+      assertThat(((Number) selection.get("maxByOwnEvidence")).intValue()).as("the list length this request's need allows")
+          .isEqualTo(io.mcphub.gateway.categorize.ToolSelection.listLength(FilteringOptions.DEFAULT_MAX_TOOLS,
+              ((Number) selection.get("toolNeed")).doubleValue(), ((Number) analysis.get("threshold")).doubleValue()));
       assertThat(tools).hasSizeLessThanOrEqualTo(20);
       assertThat(tools).extracting(tool -> tool.get("name")).containsExactlyInAnyOrderElementsOf((List<Object>) analysis.get("exposedTools"));
       Map<String, Object> listDirs = tools.stream().filter(t -> "filesystem__list_allowed_directories".equals(t.get("name")))
