@@ -17,6 +17,11 @@ interface Embedder {
   /** The vectors of {@code texts}, in order, each of unit length. */
   List<float[]> embedAll(List<String> texts);
 
+  /** Whether the model is in memory, so that embedding a text costs milliseconds, not the seconds of loading it. */
+  default boolean loaded() {
+    return true;
+  }
+
   /** The vector of one text. */
   default float[] embed(String text) {
     return embedAll(List.of(text)).get(0);

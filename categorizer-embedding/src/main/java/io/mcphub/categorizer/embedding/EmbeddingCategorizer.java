@@ -72,9 +72,16 @@ final class EmbeddingCategorizer implements Categorizer, ToolCatalogListener {
       return Future.failedFuture(new CategorizerException(CategorizerFailures.UNAVAILABLE,
           "embedding categorizer busy: " + pending + " prompts waiting"));
     }
-    pending++;
     indexer.activate();
     ToolVectors tools = indexer.vectors();
+    if (tools.size() == 0 && !embedder.loaded()) {
+      // the first prompt after a start: the tools are not embedded and the model is still loading (seconds); the
+      // hub's lexical selection answers alone rather than waiting out the scorer's timeout
+      answered++;
+      return Future.succeededFuture(new Categorization(NAME, embedder.modelId(), List.of(), "the model is loading; no tool embedded yet",
+          0, null, List.of()));
+    }
+    pending++;
     String prompt = request.prompt().length() > MAX_PROMPT_CHARS ? request.prompt().substring(0, MAX_PROMPT_CHARS) : request.prompt();
     return queries.executeBlocking(() -> answer(prompt, request.categories(), tools), false)
         .eventually(() -> {

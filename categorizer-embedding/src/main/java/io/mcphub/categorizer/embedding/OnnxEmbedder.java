@@ -62,6 +62,11 @@ final class OnnxEmbedder implements Embedder {
   }
 
   @Override
+  public boolean loaded() {
+    return loaded != null;
+  }
+
+  @Override
   public List<float[]> embedAll(List<String> texts) {
     List<TextSegment> segments = texts.stream().map(text -> TextSegment.from(text.isBlank() ? "?" : text)).toList();
     List<float[]> vectors = new ArrayList<>(texts.size());
