@@ -6,6 +6,7 @@ import io.mcphub.gateway.categorize.ToolCategoryLearner;
 import io.mcphub.gateway.config.ConfigLoader;
 import io.mcphub.gateway.config.ConfigWatcher;
 import io.mcphub.gateway.config.HubConfig;
+import io.mcphub.gateway.config.FilteringMode;
 import io.mcphub.gateway.config.FilteringOptions;
 import io.mcphub.gateway.config.HubOptions;
 import io.mcphub.gateway.config.ServerConfig;
@@ -102,11 +103,11 @@ public final class HubVerticle extends VerticleBase {
     hub.metrics(metrics);
     hub.instanceFactory(this::upstream);
     config.servers().values().forEach(server -> hub.addUpstream(upstream(server, hub)));
+    categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir).stateDir(stateDir());
     analyzer = analyzer(config.filtering());
     boolean debugDecisions = "true".equalsIgnoreCase(environment.apply(DEBUG_TOOL_FILTERING));
     McpDispatcher dispatcher = new McpDispatcher(hub, () -> analyzer, debugDecisions, options.limits().maxBatchSize())
         .tracer(tracer);
-    categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), pluginsDir).stateDir(stateDir());
     catalogPublisher = new io.mcphub.gateway.categorize.ToolCatalogPublisher(vertx, hub);
     health = new HubHealth(vertx, hub, categorizers);
     events = new EventsApi(vertx, this::port);
@@ -156,7 +157,8 @@ public final class HubVerticle extends VerticleBase {
 
   /** An analyzer for {@code filtering}, offering categorizers the registry's categories of the moment. */
   private PromptAnalyzer analyzer(FilteringOptions filtering) {
-    return new PromptAnalyzer(vertx, filtering, metrics, () -> hub.registry().categories().definitions());
+    return new PromptAnalyzer(vertx, filtering, metrics, () -> hub.registry().categories().definitions(),
+        filtering.mode() == FilteringMode.PROMPT_BASED ? categorizers.localHeuristic(filtering) : null);
   }
 
   /** The port the endpoint listens on (the real one when configured as 0). */

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.categorize;
 
+import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.CategorizerAddresses;
 import io.mcphub.categorizer.CategorizerFactory;
 import io.mcphub.categorizer.CategorizerVerticle;
@@ -201,9 +202,32 @@ public final class CategorizerDeployment {
   }
 
   private JsonObject heuristicConfig() {
+    return heuristicConfig(options);
+  }
+
+  private static JsonObject heuristicConfig(FilteringOptions filtering) {
     JsonArray categories = new JsonArray();
-    options.categories().forEach(category -> categories.add(category.toJson()));
+    filtering.categories().forEach(category -> categories.add(category.toJson()));
     return new JsonObject().put("categories", categories);
+  }
+
+  /**
+   * An instance of the built-in heuristic of the caller's own, configured like its verticle for {@code filtering},
+   * for the prompt analyzer to call in process ({@link PromptAnalyzer}); null when the heuristic is not installed or
+   * cannot be created (the analyzer then asks its verticle over the bus). The verticle stays deployed: it serves the
+   * event bus, its status and other nodes.
+   */
+  public Categorizer localHeuristic(FilteringOptions filtering) {
+    try {
+      if (factories == null) {
+        factories = CategorizerPlugins.discover(pluginsDir);
+      }
+      CategorizerFactory factory = factories.get(PromptAnalyzer.HEURISTIC);
+      return factory == null ? null : factory.create(vertx, heuristicConfig(filtering));
+    } catch (RuntimeException e) {
+      LOG.warn("the heuristic categorizer cannot run in process ({}); it is asked over the event bus", e.getMessage());
+      return null;
+    }
   }
 
   public List<CategorizerStatus> statuses() {

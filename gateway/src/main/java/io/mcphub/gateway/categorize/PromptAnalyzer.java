@@ -2,6 +2,7 @@ package io.mcphub.gateway.categorize;
 
 import io.mcphub.categorizer.Categorization;
 import io.mcphub.categorizer.CategorizationRequest;
+import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.CategorizerClient;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategoryDefinition;
@@ -44,10 +45,10 @@ public final class PromptAnalyzer {
 
   private final FilteringOptions.LlmOptions llm;
   private final Supplier<List<CategoryDefinition>> categories;
-  private final CategorizerClient provider;
-  private final CategorizerClient heuristic;
+  private final CategorizerCall provider;
+  private final CategorizerCall heuristic;
   /** Null when no tool scorer is configured, or when the provider is the tool scorer. */
-  private final CategorizerClient toolScorer;
+  private final CategorizerCall toolScorer;
   private final FilteringStats stats = new FilteringStats();
 
   private final HubMetrics metrics;
@@ -55,19 +56,33 @@ public final class PromptAnalyzer {
   private final HubTracer tracer;
 
   /**
+   * An analyzer that asks every categorizer, the heuristic included, over the event bus.
+   *
    * @param categories the deployment's non-empty categories at the time of each analysis (within the request budget)
    */
   public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics, Supplier<List<CategoryDefinition>> categories) {
+    this(vertx, options, metrics, categories, null);
+  }
+
+  /**
+   * @param categories the deployment's non-empty categories at the time of each analysis (within the request budget)
+   * @param localHeuristic an instance of the heuristic of this analyzer's own, called in process on the caller's
+   *     thread ({@link CategorizerDeployment#localHeuristic}); null to ask the heuristic's verticle over the bus
+   */
+  public PromptAnalyzer(Vertx vertx, FilteringOptions options, HubMetrics metrics, Supplier<List<CategoryDefinition>> categories,
+      Categorizer localHeuristic) {
     this.metrics = metrics;
     this.health = CategorizerHealth.of(vertx);
     this.tracer = HubTracer.of(vertx);
     this.llm = options.llm();
     this.categories = categories;
-    this.heuristic = new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS);
-    this.provider = HEURISTIC.equals(llm.provider()) ? heuristic : new CategorizerClient(vertx, llm.provider(), llm.timeoutMs());
+    this.heuristic = localHeuristic != null ? CategorizerCall.inProcess(HEURISTIC, localHeuristic)
+        : CategorizerCall.bus(new CategorizerClient(vertx, HEURISTIC, HEURISTIC_TIMEOUT_MS));
+    this.provider = HEURISTIC.equals(llm.provider()) ? heuristic
+        : CategorizerCall.bus(new CategorizerClient(vertx, llm.provider(), llm.timeoutMs()));
     String scorer = CategorizerDeployment.toolScorer(options);
-    this.toolScorer = scorer == null || scorer.equals(llm.provider()) ? null : new CategorizerClient(vertx, scorer,
-        llm.config().getLong("toolScorerTimeoutMs", DEFAULT_TOOL_SCORER_TIMEOUT_MS));
+    this.toolScorer = scorer == null || scorer.equals(llm.provider()) ? null : CategorizerCall.bus(new CategorizerClient(vertx, scorer,
+        llm.config().getLong("toolScorerTimeoutMs", DEFAULT_TOOL_SCORER_TIMEOUT_MS)));
   }
 
   public String providerName() {
@@ -107,7 +122,7 @@ public final class PromptAnalyzer {
   }
 
   /** One categorizer call, in a span of its own under the analysis's. */
-  private static Future<Categorization> ask(CategorizerClient categorizer, CategorizationRequest request, TraceSpan span) {
+  private static Future<Categorization> ask(CategorizerCall categorizer, CategorizationRequest request, TraceSpan span) {
     return span.child(CATEGORIZER_SPAN, categorizer.name()).attribute("mcp_hub.categorizer.name", categorizer.name())
         .endWith(categorizer.categorize(request));
   }

@@ -103,10 +103,13 @@ record CatalogHub(Hub hub, McpDispatcher dispatcher, PromptAnalyzer analyzer, Ma
         new Upstream.RestartPolicy(1_000, 1_000), events);
     hub.instanceFactory(upstreams);
     config.servers().values().forEach(server -> hub.addUpstream(upstreams.apply(server, hub)));
-    PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics, () -> hub.registry().categories().definitions());
+    CategorizerDeployment categorizers = new CategorizerDeployment(vertx, config.filtering(), config.pool(), null).stateDir(STATE_DIR);
+    // as HubVerticle builds it: the heuristic in process, every other categorizer over the bus
+    PromptAnalyzer analyzer = new PromptAnalyzer(vertx, config.filtering(), metrics, () -> hub.registry().categories().definitions(),
+        categorizers.localHeuristic(config.filtering()));
     ToolCatalogPublisher publisher = new ToolCatalogPublisher(vertx, hub);
     return publisher.start()
-        .compose(v -> new CategorizerDeployment(vertx, config.filtering(), config.pool(), null).stateDir(STATE_DIR).deploy())
+        .compose(v -> categorizers.deploy())
         .compose(v -> Future.join(hub.upstreams().stream().map(Upstream::start).toList()))
         .compose(v -> startEmbedding(vertx, config))
         .compose(v -> toolScorerReady(vertx, config, hub, System.nanoTime()))
