@@ -58,10 +58,35 @@ public final class JsonRpc {
    */
   public static String encode(JsonObject message) {
     if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
-      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + Json.encode(message.getValue("id")) + ",\"result\":"
+      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":"
           + result.encoded() + "}";
     }
     return message.encode();
+  }
+
+  /**
+   * An id as JSON, as Jackson writes it: integers and strings of plain ASCII (what clients send) without setting up a
+   * generator for each response; anything else through Jackson.
+   */
+  static String encodeId(Object id) {
+    if (id instanceof Integer || id instanceof Long) {
+      return id.toString();
+    }
+    if (id instanceof String text && isPlainAscii(text)) {
+      return "\"" + text + "\"";
+    }
+    return Json.encode(id);
+  }
+
+  /** No character JSON escapes: printable ASCII other than the quote and the backslash. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static boolean isRequest(JsonObject message) {

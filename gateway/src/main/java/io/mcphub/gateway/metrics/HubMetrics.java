@@ -60,6 +60,7 @@ public final class HubMetrics {
   private final PrometheusMeterRegistry registry;
   /** Meters built once per tag combination: building one per call allocates on the hot path. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<UpstreamCallKey, Timer> upstreamTimers = new ConcurrentHashMap<>();
 
   private HubMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
@@ -174,11 +175,13 @@ public final class HubMetrics {
   }
 
   public void upstreamCall(String server, String requestMethod, long nanos, boolean failed) {
-    String outcome = failed ? "error" : "ok";
-    String method = knownMcpMethod(requestMethod);
-    timers.computeIfAbsent("upstream|" + server + "|" + method + "|" + outcome, k -> Timer.builder("mcp_hub_upstream_calls")
-            .description("Requests forwarded to upstream servers")
-            .tags("server", server, "method", method, "outcome", outcome).register(registry))
+    upstreamTimers.computeIfAbsent(new UpstreamCallKey(server, knownMcpMethod(requestMethod), failed), key -> Timer
+            .builder("mcp_hub_upstream_calls").description("Requests forwarded to upstream servers")
+            .tags("server", key.server(), "method", key.method(), "outcome", key.failed() ? "error" : "ok").register(registry))
         .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** The tags of an upstream call's timer, as a key that costs no string building per call. */
+  private record UpstreamCallKey(String server, String method, boolean failed) {
   }
 }
