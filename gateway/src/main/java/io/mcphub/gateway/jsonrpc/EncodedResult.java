@@ -1,5 +1,6 @@
 package io.mcphub.gateway.jsonrpc;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
@@ -21,6 +22,8 @@ public final class EncodedResult extends JsonObject {
   private final String encoded;
   /** The content of a pass-through result, read from its text only when something looks inside; null otherwise. */
   private final LazyContent lazy;
+  /** The UTF-8 of a built result's text, made when first sent; volatile, as a cached result is shared by event loops. */
+  private volatile Buffer bytes;
 
   public EncodedResult(JsonObject content) {
     super(content.getMap());
@@ -63,6 +66,22 @@ public final class EncodedResult extends JsonObject {
   /** The JSON text of this result: as it was made or received, or written now if a pass-through one was read. */
   public String encoded() {
     return lazy != null && lazy.opened() ? encode() : encoded;
+  }
+
+  /**
+   * The UTF-8 of {@link #encoded()}. A built result (a cached list, sent many times) keeps it once made; a pass-through
+   * result is sent once, so its bytes are not kept.
+   */
+  public Buffer bytes() {
+    if (lazy != null) {
+      return Buffer.buffer(encoded());
+    }
+    Buffer kept = bytes;
+    if (kept == null) {
+      kept = Buffer.buffer(encoded);
+      bytes = kept;
+    }
+    return kept;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.mcphub.gateway.jsonrpc;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
@@ -62,6 +63,20 @@ public final class JsonRpc {
           + result.encoded() + "}";
     }
     return message.encode();
+  }
+
+  /**
+   * The bytes of a message to send, as {@link #encode} spells it. A response carrying an {@link EncodedResult} is its
+   * envelope around the result's UTF-8 bytes, which a cached result keeps: a large tool list is neither concatenated
+   * into a new string nor encoded to UTF-8 again per request.
+   */
+  public static Buffer toBuffer(JsonObject message) {
+    if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
+      Buffer head = Buffer.buffer("{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":");
+      Buffer body = result.bytes();
+      return Buffer.buffer(head.length() + body.length() + 1).appendBuffer(head).appendBuffer(body).appendByte((byte) '}');
+    }
+    return Buffer.buffer(message.encode());
   }
 
   /**

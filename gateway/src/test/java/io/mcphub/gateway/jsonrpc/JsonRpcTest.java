@@ -23,4 +23,17 @@ class JsonRpcTest {
       assertThat(JsonRpc.encode(JsonRpc.result(id, new EncodedResult(result)))).isEqualTo(JsonRpc.result(id, result).encode());
     }
   }
+
+  @Test
+  void theBytesSentAreTheTextsUtf8() {
+    EncodedResult cached = new EncodedResult(new JsonObject().put("tools", new io.vertx.core.json.JsonArray()
+        .add(new JsonObject().put("name", "é✓"))));
+    JsonObject passed = ResponseLine.parse("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"text\" : \"😀\"}}");
+    for (JsonObject message : Arrays.asList(JsonRpc.result("a", cached), JsonRpc.result(2, cached),
+        JsonRpc.result(3, (JsonObject) passed.getValue("result")), JsonRpc.result(4, new JsonObject().put("x", "ü")),
+        JsonRpc.error(5, new McpException(JsonRpc.INVALID_PARAMS, "bad")))) {
+      assertThat(JsonRpc.toBuffer(message).toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(JsonRpc.encode(message));
+    }
+    assertThat(cached.bytes()).as("a cached result keeps its bytes").isSameAs(cached.bytes());
+  }
 }
