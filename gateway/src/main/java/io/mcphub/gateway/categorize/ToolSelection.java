@@ -79,23 +79,22 @@ public final class ToolSelection {
   private ToolSelection() {
   }
 
-  /**
-   * The tools to expose, best evidence first, at most {@code maxTools}. Two passes over {@code tools}, no map of the
-   * whole catalog: only the index's matches (a few dozen) are looked up by name.
-   */
+  /** The tools to expose, best evidence first, at most {@code maxTools}. */
   public static List<SelectedTool> select(Evidence evidence, Iterable<CatalogEntry> tools, int maxTools) {
     Map<String, Double> categories = categoryConfidences(evidence.decided());
     double need = evidence.need();
-    Map<String, ToolMatch> matched = new HashMap<>();
-    evidence.matches().forEach(match -> matched.put(match.name(), match));
     Map<String, ToolMatch> matches = new HashMap<>();
     Map<String, Double> bestInCategory = new HashMap<>();
-    Map<String, int[]> categorySizes = new HashMap<>();
+    Map<String, CatalogEntry> byName = new HashMap<>();
+    Map<String, Integer> categorySizes = new HashMap<>();
+    tools.forEach(tool -> {
+      byName.put(tool.name(), tool);
+      categorySizes.merge(tool.category(), 1, Integer::sum);
+    });
     double best = 0;
-    for (CatalogEntry tool : tools) {
-      categorySizes.computeIfAbsent(tool.category(), c -> new int[1])[0]++;
-      ToolMatch match = matched.get(tool.name());
-      if (match != null) {
+    for (ToolMatch match : evidence.matches()) {
+      CatalogEntry tool = byName.get(match.name());
+      if (tool != null) {
         matches.put(match.name(), match);
         bestInCategory.merge(tool.category(), match.score(), Math::max);
         best = Math.max(best, match.score());
@@ -104,12 +103,12 @@ public final class ToolSelection {
     Map<String, Double> semantic = new HashMap<>();
     evidence.decided().toolScores().forEach(score -> semantic.merge(score.name(), score.confidence(), Math::max));
     List<Candidate> candidates = new ArrayList<>();
-    for (CatalogEntry tool : tools) {
+    for (CatalogEntry tool : byName.values()) {
       ToolMatch match = matches.get(tool.name());
       double similar = semantic.getOrDefault(tool.name(), 0.0);
       double category = Math.min(need, categories.getOrDefault(tool.category(), 0.0));
       double bestOfCategory = bestInCategory.getOrDefault(tool.category(), 0.0);
-      double inCategory = categorySizes.get(tool.category())[0] > maxTools ? bestOfCategory : 0;
+      double inCategory = categorySizes.get(tool.category()) > maxTools ? bestOfCategory : 0;
       double withoutRank = orderEvidence(category, match, bestOfCategory, need, similar);
       double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar));
       if (evidence.mentioned().contains(tool.name())) {
