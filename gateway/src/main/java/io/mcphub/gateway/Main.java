@@ -53,7 +53,7 @@ public final class Main {
   /** Starts the hub; returns 0 when it runs (Vert.x threads keep the process alive), else the exit code. */
   private static int run(CommandLine cli) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = HubMetrics.newVertx(new VertxOptions().setPreferNativeTransport(true));
+    Vertx vertx = HubMetrics.newVertx(new VertxOptions().setPreferNativeTransport(true), System::getenv);
     try {
       HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));

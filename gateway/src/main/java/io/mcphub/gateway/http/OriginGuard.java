@@ -31,6 +31,13 @@ final class OriginGuard implements Handler<RoutingContext> {
   private final Set<String> allowedOrigins = new HashSet<>();
   private final boolean anyOrigin;
   private final boolean checkHost;
+  /**
+   * The last {@code Host} and {@code Origin} values allowed, exactly as sent: every request of a client repeats them,
+   * so a match skips parsing. A verdict depends on nothing but the text, and only allowed texts are kept (one each, so
+   * nothing a client sends can grow them).
+   */
+  private volatile String lastAllowedHost;
+  private volatile String lastAllowedOrigin;
 
   OriginGuard(List<String> allowedOrigins, String bindHost) {
     for (String entry : allowedOrigins) {
@@ -64,29 +71,41 @@ final class OriginGuard implements Handler<RoutingContext> {
     if (!origins.isEmpty() && (origins.size() > 1 || !originAllowed(origins.get(0)))) {
       return "Origin " + String.join(", ", origins) + " is not allowed; add it to hub.allowedOrigins to permit it";
     }
-    List<String> hosts = request.headers().getAll("Host");
-    if (checkHost && !hostAllowed(hosts, request)) {
-      return "Host " + String.join(", ", hosts) + " is not allowed for a hub bound to a loopback address";
+    if (!checkHost) {
+      return null;
     }
-    return null;
+    List<String> hosts = request.headers().getAll("Host");
+    return hostAllowed(hosts, request) ? null
+        : "Host " + String.join(", ", hosts) + " is not allowed for a hub bound to a loopback address";
   }
 
   private boolean originAllowed(String origin) {
+    if (origin.equals(lastAllowedOrigin)) {
+      return true;
+    }
     WebOrigin parsed = WebOrigin.parse(origin);
-    return parsed != null && (anyOrigin || allowedOrigins.contains(parsed.canonical()) || parsed.isLoopback());
+    boolean allowed = parsed != null && (anyOrigin || allowedOrigins.contains(parsed.canonical()) || parsed.isLoopback());
+    if (allowed) {
+      lastAllowedOrigin = origin;
+    }
+    return allowed;
   }
 
   /** Exactly one Host, and a loopback one; none at all (HTTP/1.0) falls back to the request's authority, if any. */
-  private static boolean hostAllowed(List<String> hosts, HttpServerRequest request) {
+  private boolean hostAllowed(List<String> hosts, HttpServerRequest request) {
     if (hosts.size() > 1) {
       return false;
     }
     String host = hosts.isEmpty() ? request.authority() == null ? null : request.authority().toString() : hosts.get(0);
-    if (host == null) {
+    if (host == null || host.equals(lastAllowedHost)) {
       return true;
     }
     Authority authority = Authority.parse(host);
-    return authority != null && authority.isLoopback();
+    boolean allowed = authority != null && authority.isLoopback();
+    if (allowed) {
+      lastAllowedHost = host;
+    }
+    return allowed;
   }
 
   /** An origin: {@code scheme://host[:port]} and nothing more (no userinfo, path or trailing slash). */

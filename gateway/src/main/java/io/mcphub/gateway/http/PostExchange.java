@@ -4,6 +4,7 @@ import io.mcphub.gateway.jsonrpc.JsonRpc;
 import io.mcphub.gateway.mcp.SessionOrigin;
 import io.mcphub.gateway.session.ClientStream;
 import io.mcphub.gateway.session.Session;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -60,7 +61,7 @@ final class PostExchange extends SessionOrigin {
       response.setStatusCode(202).end();
       return;
     }
-    String body = batch ? new JsonArray(List.copyOf(responses)).encode() : JsonRpc.encode(responses.get(0));
+    Buffer body = batch ? Buffer.buffer(new JsonArray(List.copyOf(responses)).encode()) : JsonRpc.toBuffer(responses.get(0));
     response.putHeader("Content-Type", McpHeaders.JSON).end(body);
   }
 }

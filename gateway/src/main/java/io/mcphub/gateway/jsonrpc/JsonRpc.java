@@ -1,5 +1,6 @@
 package io.mcphub.gateway.jsonrpc;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
@@ -58,10 +59,49 @@ public final class JsonRpc {
    */
   public static String encode(JsonObject message) {
     if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
-      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + Json.encode(message.getValue("id")) + ",\"result\":"
+      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":"
           + result.encoded() + "}";
     }
     return message.encode();
+  }
+
+  /**
+   * The bytes of a message to send, as {@link #encode} spells it. A response carrying an {@link EncodedResult} is its
+   * envelope around the result's UTF-8 bytes, which a cached result keeps: a large tool list is neither concatenated
+   * into a new string nor encoded to UTF-8 again per request.
+   */
+  public static Buffer toBuffer(JsonObject message) {
+    if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
+      Buffer head = Buffer.buffer("{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":");
+      Buffer body = result.bytes();
+      return Buffer.buffer(head.length() + body.length() + 1).appendBuffer(head).appendBuffer(body).appendByte((byte) '}');
+    }
+    return Buffer.buffer(message.encode());
+  }
+
+  /**
+   * An id as JSON, as Jackson writes it: integers and strings of plain ASCII (what clients send) without setting up a
+   * generator for each response; anything else through Jackson.
+   */
+  static String encodeId(Object id) {
+    if (id instanceof Integer || id instanceof Long) {
+      return id.toString();
+    }
+    if (id instanceof String text && isPlainAscii(text)) {
+      return "\"" + text + "\"";
+    }
+    return Json.encode(id);
+  }
+
+  /** No character JSON escapes: printable ASCII other than the quote and the backslash. */
+  private static boolean isPlainAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static boolean isRequest(JsonObject message) {

@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.micrometer.VertxPrometheusOptions;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +45,10 @@ public final class HubMetrics {
   /** The tag value of every HTTP path. */
   public static final String UNKNOWN = "unknown";
 
+  /** The environment variable that turns Vert.x's HTTP server metrics off when it is {@value #OFF}. */
+  public static final String HTTP_METRICS_ENV = "MCP_HUB_HTTP_METRICS";
+  private static final String OFF = "off";
+
   private static final Map<Vertx, PrometheusMeterRegistry> REGISTRIES = new ConcurrentHashMap<>();
   private static final Set<String> HTTP_METHODS = Set.copyOf(HttpMethod.values().stream().map(HttpMethod::name).toList());
   private static final Set<String> MCP_METHODS = Set.of(McpMethods.INITIALIZE, McpMethods.PING, McpMethods.TOOLS_LIST,
@@ -54,16 +60,25 @@ public final class HubMetrics {
   private final PrometheusMeterRegistry registry;
   /** Meters built once per tag combination: building one per call allocates on the hot path. */
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<UpstreamCallKey, Timer> upstreamTimers = new ConcurrentHashMap<>();
 
   private HubMetrics(PrometheusMeterRegistry registry) {
     this.registry = registry;
   }
 
-  /** A Vert.x instance whose own metrics report into a fresh Prometheus registry. */
-  public static Vertx newVertx(VertxOptions options) {
+  /**
+   * A Vert.x instance whose own metrics report into a fresh Prometheus registry. {@value #HTTP_METRICS_ENV}{@code =off}
+   * in {@code environment} leaves out Vert.x's HTTP server metrics ({@code vertx_http_server_*}): they build tags and
+   * look up four meters on every request, a measurable share of a forwarded call's CPU (docs/performance.md).
+   */
+  public static Vertx newVertx(VertxOptions options, Function<String, String> environment) {
     PrometheusMeterRegistry registry = newRegistry();
-    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(UUID.randomUUID().toString())
-        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
+        .setRegistryName(UUID.randomUUID().toString()).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
+    if (OFF.equals(environment.apply(HTTP_METRICS_ENV))) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
+    }
+    options.setMetricsOptions(metrics);
     Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
     REGISTRIES.put(vertx, registry);
     return vertx;
@@ -160,11 +175,13 @@ public final class HubMetrics {
   }
 
   public void upstreamCall(String server, String requestMethod, long nanos, boolean failed) {
-    String outcome = failed ? "error" : "ok";
-    String method = knownMcpMethod(requestMethod);
-    timers.computeIfAbsent("upstream|" + server + "|" + method + "|" + outcome, k -> Timer.builder("mcp_hub_upstream_calls")
-            .description("Requests forwarded to upstream servers")
-            .tags("server", server, "method", method, "outcome", outcome).register(registry))
+    upstreamTimers.computeIfAbsent(new UpstreamCallKey(server, knownMcpMethod(requestMethod), failed), key -> Timer
+            .builder("mcp_hub_upstream_calls").description("Requests forwarded to upstream servers")
+            .tags("server", key.server(), "method", key.method(), "outcome", key.failed() ? "error" : "ok").register(registry))
         .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** The tags of an upstream call's timer, as a key that costs no string building per call. */
+  private record UpstreamCallKey(String server, String method, boolean failed) {
   }
 }

@@ -2,6 +2,7 @@ package io.mcphub.gateway.upstream;
 
 import io.mcphub.categorizer.Secrets;
 import io.mcphub.gateway.config.ServerConfig;
+import io.mcphub.gateway.jsonrpc.ResponseLine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -190,7 +191,9 @@ final class StdioTransport implements UpstreamTransport {
     String trimmed = line.strip();
     try {
       if (trimmed.startsWith("{")) {
-        JsonObject message = new JsonObject(trimmed);
+        // a plain response keeps its result as text, forwarded with only the id rewritten; anything else is a tree
+        JsonObject response = ResponseLine.parse(trimmed);
+        JsonObject message = response != null ? response : new JsonObject(trimmed);
         context.runOnContext(v -> handler.handle(message, null));
         return;
       }

@@ -38,6 +38,20 @@ class MetricsTest {
   }
 
   @Test
+  void theHttpServerMetricsCanBeTurnedOffKeepingTheHubsOwn() {
+    JsonObject config = TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx")));
+    try (TestHub hub = TestHub.start(config, name -> "MCP_HUB_HTTP_METRICS".equals(name) ? "off" : System.getenv(name));
+        McpSyncClient client = hub.client()) {
+      client.callTool(new McpSchema.CallToolRequest("fx__echo", Map.of("text", "hi")));
+      String metrics = new RawMcp(hub.baseUrl() + "/metrics").request("GET", Map.of()).body();
+      assertThat(metrics)
+          .contains("mcp_hub_upstream_calls_seconds_count{method=\"tools/call\",outcome=\"ok\",server=\"fx\"} 1")
+          .contains("mcp_hub_sessions_active 1.0")
+          .doesNotContain("vertx_http_server_requests_total");
+    }
+  }
+
+  @Test
   void metricsCanBeProtectedByTheAuthTokens() {
     JsonObject config = TestHub.config(new JsonObject()).put("hub", new JsonObject().put("auth", new JsonObject()
         .put("tokens", new JsonArray().add("metrics-token-123456")).put("protectMetrics", true)));

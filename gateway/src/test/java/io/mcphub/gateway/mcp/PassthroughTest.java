@@ -3,7 +3,9 @@ package io.mcphub.gateway.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mcphub.gateway.jsonrpc.ProtocolVersions;
 import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.RawMcp;
 import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -63,6 +65,20 @@ class PassthroughTest {
       assertThat(Results.text(client.callTool(new McpSchema.CallToolRequest("everything__echo", Map.of("message", "hi")))))
           .isEqualTo("Echo: hi");
     }
+  }
+
+  @Test
+  void anUpstreamsResultReachesTheClientAsTheUpstreamWroteItWithOnlyTheIdRewritten() {
+    RawMcp raw = new RawMcp(hub.mcpUrl());
+    String session = raw.initialize(ProtocolVersions.V2025_11_25);
+    JsonObject call = new JsonObject().put("jsonrpc", "2.0").put("id", "raw-1").put("method", "tools/call").put("params",
+        new JsonObject().put("name", "fx__echo").put("arguments", new JsonObject().put("text", "hi").put("spaced", true)));
+    String body = raw.post(call.encode(), RawMcp.headers(session)).body();
+    // not parsed and written again: the upstream's spacing, escape and exponent are still there
+    assertThat(body).isEqualTo("{\"jsonrpc\":\"2.0\",\"id\":\"raw-1\",\"result\":{ \"content\" : [ { \"type\" : \"text\","
+        + " \"text\" : \"echo: \\u00e9 hi\" } ], \"n\" : 1E2 }}");
+    assertThat(new JsonObject(body).getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
+        .isEqualTo("echo: é hi");
   }
 
   @Test

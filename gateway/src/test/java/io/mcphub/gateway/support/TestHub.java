@@ -53,7 +53,7 @@ public final class TestHub implements AutoCloseable {
     hub.put("port", 0);
     hub.put("restartInitialDelayMs", hub.getLong("restartInitialDelayMs", 100L));
     config.put("hub", hub);
-    return deploy(newVertx(), new ConfigParser(environment).parse(config), environment, pluginsDir, List.of());
+    return deploy(newVertx(environment), new ConfigParser(environment).parse(config), environment, pluginsDir, List.of());
   }
 
   /** A config with the given servers under {@code mcpServers}. */
@@ -84,13 +84,13 @@ public final class TestHub implements AutoCloseable {
    * should be 0.
    */
   public static TestHub watching(Path file, Function<String, String> environment) {
-    Vertx vertx = newVertx();
+    Vertx vertx = newVertx(environment);
     HubConfig parsed = await(new io.mcphub.gateway.config.ConfigLoader(vertx, environment).load(List.of(file)));
     return deploy(vertx, parsed, environment, null, List.of(file));
   }
 
-  private static Vertx newVertx() {
-    return io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions());
+  private static Vertx newVertx(Function<String, String> environment) {
+    return io.mcphub.gateway.metrics.HubMetrics.newVertx(new io.vertx.core.VertxOptions(), environment);
   }
 
   /**
