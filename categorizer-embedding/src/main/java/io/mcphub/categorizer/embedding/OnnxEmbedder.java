@@ -2,7 +2,6 @@ package io.mcphub.categorizer.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -21,7 +20,9 @@ final class OnnxEmbedder implements Embedder {
    */
   enum Model {
     /** all-MiniLM-L6-v2, int8-quantized: 6 layers, 384 dimensions, 23 MB of ONNX (Apache 2.0). */
-    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new, new Calibration(0.02, 0.06));
+    ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q",
+        executor -> new SingleThreadedOnnxModel("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json"),
+        new Calibration(0.02, 0.06));
 
     final String id;
     final Function<Executor, EmbeddingModel> loader;
