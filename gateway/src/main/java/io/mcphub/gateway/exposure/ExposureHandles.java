@@ -42,6 +42,17 @@ public interface ExposureHandles {
   /** The handle {@code id} names, as {@code principal} may use it, or why it may not. */
   Lookup lookup(String id, String principal);
 
+  /**
+   * Keeps {@code handle}, minted on another node of a cluster, under the same bounds as the handles minted here; a
+   * handle already kept or expired is ignored.
+   */
+  void adopt(ExposureHandle handle);
+
+  /** Completes once every handle minted here is readable on every node (a clustered store); done at once alone. */
+  default io.vertx.core.Future<Void> flush() {
+    return io.vertx.core.Future.succeededFuture();
+  }
+
   /** How long a handle lives after it is minted. */
   Duration ttl();
 

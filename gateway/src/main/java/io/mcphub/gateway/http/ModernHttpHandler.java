@@ -11,6 +11,7 @@ import io.mcphub.gateway.mcp.SessionOrigin;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -102,12 +103,15 @@ final class ModernHttpHandler {
       return;
     }
     ModernExchange exchange = new ModernExchange(session, response, accept, () -> hub.endRequest(session, true));
-    dispatcher.request(session, request, exchange).onComplete(outcome -> {
-      if (!isCancelled(outcome)) {
-        answer(exchange, id, method, outcome);
-      }
-      hub.endRequest(session, false);
-    });
+    // an exposureId the request minted is readable on every node (a clustered hub) before the client learns it
+    dispatcher.request(session, request, exchange)
+        .transform(outcome -> hub.exposure().handles().flush().transform(flushed -> Future.succeededFuture(outcome)))
+        .onSuccess(outcome -> {
+          if (!isCancelled(outcome)) {
+            answer(exchange, id, method, outcome);
+          }
+          hub.endRequest(session, false);
+        });
   }
 
   private void answer(ModernExchange exchange, Object id, String method, AsyncResult<JsonObject> outcome) {

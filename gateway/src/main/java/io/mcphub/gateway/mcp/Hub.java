@@ -208,7 +208,21 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
     return session;
   }
 
-  /** Ends a session: cancels its upstream calls, drops its subscriptions, closes its stream. */
+  /** The client ended the session (DELETE): on a clustered hub every node forgets it; then as {@link #closeSession}. */
+  public void endSession(String id) {
+    sessions.end(id);
+    closeSession(id);
+  }
+
+  /**
+   * Completes once what a request changed in {@code session} (its record, exposure, handles it minted) is where every
+   * node of a cluster reads it; at once alone.
+   */
+  public Future<Void> settle(Session session) {
+    return Future.all(sessions.save(session), exposure.flush(session)).mapEmpty();
+  }
+
+  /** Ends this node's copy of a session: cancels its upstream calls, drops its subscriptions, closes its stream. */
   public void closeSession(String id) {
     Session session = sessions.remove(id);
     if (session == null) {

@@ -69,6 +69,16 @@ public final class HubMetrics {
     return vertx;
   }
 
+  /** A clustered Vert.x on {@code manager} whose own metrics report into a fresh Prometheus registry. */
+  public static io.vertx.core.Future<Vertx> newClusteredVertx(VertxOptions options,
+      io.vertx.core.spi.cluster.ClusterManager manager) {
+    PrometheusMeterRegistry registry = newRegistry();
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setRegistryName(UUID.randomUUID().toString())
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true)));
+    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).withClusterManager(manager)
+        .buildClustered().onSuccess(vertx -> REGISTRIES.put(vertx, registry));
+  }
+
   /** The metrics of {@code vertx}: its registry when made by {@link #newVertx}, else a registry of the hub's own. */
   public static HubMetrics of(Vertx vertx) {
     PrometheusMeterRegistry registry = REGISTRIES.computeIfAbsent(vertx, v -> newRegistry());

@@ -57,6 +57,8 @@ public final class Session {
   private JsonObject clientCapabilities = new JsonObject();
   private JsonObject clientInfo = new JsonObject();
   private ClientStream stream;
+  /** Where messages go while no stream is open here (a cluster: the stream may be on another node); null alone. */
+  private SessionRoute route;
   private String logLevel;
   private long lastSeen = createdAt;
   private long nextRequestId = 1;
@@ -216,6 +218,11 @@ public final class Session {
     return stream;
   }
 
+  /** Routes the session's messages to a stream on another node whenever none is open here (a clustered hub). */
+  public void route(SessionRoute clusterRoute) {
+    this.route = clusterRoute;
+  }
+
   public boolean hasOpenStream() {
     return stream != null && stream.isOpen();
   }
@@ -227,6 +234,9 @@ public final class Session {
     }
     stream = newStream;
     touch();
+    if (route != null) {
+      route.opened(this);
+    }
     return true;
   }
 
@@ -234,12 +244,21 @@ public final class Session {
     if (stream == closed) {
       stream = null;
       touch();
+      if (route != null) {
+        route.closed(this);
+      }
     }
   }
 
-  /** Sends a message on the session stream; false when there is none (the message is dropped). */
+  /**
+   * Sends a message on the session stream; without one here, over the session's route to the node that holds it (a
+   * clustered hub); false when there is neither (the message is dropped).
+   */
   public boolean send(JsonObject message) {
-    return stream != null && stream.write(message);
+    if (stream != null) {
+      return stream.write(message);
+    }
+    return route != null && route.deliver(this, message);
   }
 
   public void trackInFlight(Object clientRequestId, InFlightCall call) {
@@ -305,7 +324,7 @@ public final class Session {
     clientRequests.clear();
     if (stream != null) {
       stream.end();
-      stream = null;
+      detach(stream);
     }
     Map<Object, InFlightCall> remaining = new HashMap<>(inFlight);
     inFlight.clear();
