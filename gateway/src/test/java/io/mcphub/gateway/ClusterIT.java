@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Three hubs from the shaded jar ({@code java -jar}, {@code --cluster}) form one cluster on loopback; a balancer the test
  * steers ({@link SwitchingProxy}) sends one MCP client's requests to whichever node the test names. The session opened
  * on node A is served by B and C (tools/list, an analysis, a call with the analysis' exposureId minted on another node),
- * a notification raised on C reaches the client's stream on A, and after A is killed (SIGKILL) the session goes on at B:
+ * a notification raised on C reaches the client's stream on A, the client's answer to C's sampling request is taken by
+ * B and reaches C, and after A is killed (SIGKILL) the session goes on at B:
  * the call that was in flight on A fails instead of hanging, and nothing the session had is lost.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -68,6 +69,9 @@ class ClusterIT {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(proxy.url("")).endpoint("/mcp").build())
             .requestTimeout(Duration.ofSeconds(30))
             .toolsChangeConsumer(tools -> changes.add(new McpSchema.ListToolsResult(tools, null)))
+            .sampling(request -> McpSchema.CreateMessageResult.builder().role(McpSchema.Role.ASSISTANT)
+                .content(new McpSchema.TextContent("model says " + ((McpSchema.TextContent) request.messages().get(0).content()).text()))
+                .model("test-model").build())
             .build();
         proxy.target(A);
         client.initialize();
@@ -92,6 +96,15 @@ class ClusterIT {
         client.callTool(new McpSchema.CallToolRequest("fx__add_tool", Map.of("name", "late_arrival")));
         Await.until(() -> proxy.streamed().stream()
             .anyMatch(chunk -> chunk.node() == A && chunk.text().contains("notifications/tools/list_changed")));
+
+        // C's upstream asks the client to sample after a pause, while the balancer has moved on: the answer reaches B,
+        // which offers it to the node whose request it answers
+        CompletableFuture<McpSchema.CallToolResult> sampled = CompletableFuture.supplyAsync(
+            () -> client.callTool(new McpSchema.CallToolRequest("fx__sample", Map.of("prompt", "ping", "delayMs", 2_000))));
+        Await.until(() -> proxy.pendingPosts(C) == 1 || sampled.isDone());
+        proxy.target(B);
+        Await.until(sampled::isDone);
+        assertThat(text(sampled.join())).isEqualTo("sampled: model says ping");
 
         proxy.target(A);
         CompletableFuture<McpSchema.CallToolResult> inFlight = CompletableFuture.supplyAsync(

@@ -24,14 +24,16 @@ public final class ClusterNode {
   static final String HANDLES_MAP = HubCluster.MAP_PREFIX + "handles";
 
   private final HazelcastInstance hazelcast;
+  private final EventBusSessionRoute route;
   private final ClusteredSessionStore sessions;
   private final ClusteredExposureStore exposures;
   private final ClusteredExposureHandles handles;
 
   private ClusterNode(Vertx vertx, Context context, long idleTimeoutMs, int maxSessions) {
     this.hazelcast = HubCluster.hazelcast(vertx);
+    this.route = new EventBusSessionRoute(vertx);
     this.sessions = new ClusteredSessionStore(vertx, SessionStore.inMemory(maxSessions), hazelcast.getMap(SESSIONS_MAP),
-        new EventBusSessionRoute(vertx), idleTimeoutMs);
+        route, idleTimeoutMs);
     this.exposures = new ClusteredExposureStore(vertx, hazelcast.getMap(EXPOSURES_MAP), idleTimeoutMs);
     this.handles = new ClusteredExposureHandles(ExposureHandles.inMemory(), hazelcast.getMap(HANDLES_MAP), context);
   }
@@ -60,7 +62,19 @@ public final class ClusterNode {
 
   /** Loads the cluster's handles and listens for sessions ended elsewhere ({@code closeLocally} drops this node's copy). */
   public Future<Void> start(Consumer<String> closeLocally) {
-    return handles.start().compose(v -> sessions.start(closeLocally));
+    return handles.start()
+        .compose(v -> sessions.start(closeLocally))
+        .compose(v -> route.start(this::byHandle));
+  }
+
+  /** This node's copy of the session whose public handle is {@code handle}, or null (rare: client answers, cancels). */
+  private io.mcphub.gateway.session.Session byHandle(String handle) {
+    for (io.mcphub.gateway.session.Session session : sessions.all()) {
+      if (session.handle().equals(handle)) {
+        return session;
+      }
+    }
+    return null;
   }
 
   public Future<Void> stop() {

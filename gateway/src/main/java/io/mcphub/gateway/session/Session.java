@@ -62,6 +62,8 @@ public final class Session {
   private String logLevel;
   private long lastSeen = createdAt;
   private long nextRequestId = 1;
+  /** Tells this copy's requests to the client from those of the session's copies on other nodes of a cluster. */
+  private final String copy = randomId(3);
 
   public Session(Vertx vertx, String id, Transport transport) {
     this(vertx, id, transport, null);
@@ -282,7 +284,7 @@ public final class Session {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "the client already has "
           + MAX_CLIENT_REQUESTS + " requests from its servers awaiting an answer; " + method + " refused"));
     }
-    String requestId = "hub-" + handle.substring(0, 8) + "-" + nextRequestId++;
+    String requestId = "hub-" + handle.substring(0, 8) + "-" + copy + "-" + nextRequestId++;
     ClientStream target = via != null ? via : stream;
     if (target == null || !target.write(JsonRpc.request(requestId, method, params))) {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR,
@@ -299,11 +301,28 @@ public final class Session {
     return answer.future().onComplete(done -> vertx.cancelTimer(timer));
   }
 
-  /** A response the client POSTed to one of the hub's requests. */
+  /**
+   * A response the client POSTed to one of the hub's requests; one this copy did not send goes over the route to the
+   * session's other copies (a cluster: the client's POST reached another node than the request came from).
+   */
   public void onClientResponse(JsonObject response) {
+    if (!answer(response)) {
+      unplaced(response);
+    }
+  }
+
+  /** A client message about a request this copy does not hold; on a clustered hub another node's copy may hold it. */
+  public void unplaced(JsonObject message) {
+    if (route != null) {
+      route.elsewhere(this, message);
+    }
+  }
+
+  /** Completes this copy's request that {@code response} answers; false when this copy sent no such request. */
+  public boolean answer(JsonObject response) {
     Promise<JsonObject> answer = clientRequests.remove(String.valueOf(response.getValue("id")));
     if (answer == null) {
-      return;
+      return false;
     }
     Object error = response.getValue("error");
     Object result = response.getValue("result");
@@ -315,6 +334,7 @@ public final class Session {
       answer.fail(new McpException(JsonRpc.INVALID_REQUEST,
           "the client answered with a malformed response: \"error\" and \"result\" must be objects"));
     }
+    return true;
   }
 
   /** Ends the session: its stream closes, relayed requests fail; returns the calls still in flight. */

@@ -17,4 +17,10 @@ public interface SessionRoute {
 
   /** Sends {@code message} towards the node holding the session's stream; false when it cannot be sent at all. */
   boolean deliver(Session session, JsonObject message);
+
+  /**
+   * Offers the session's copies on the other nodes a client message this copy cannot place: a response to a request
+   * another node sent, or the cancellation of a call another node runs.
+   */
+  void elsewhere(Session session, JsonObject message);
 }
