@@ -184,9 +184,12 @@ public final class ExposurePolicy {
     }
   }
 
-  /** Reads the session's exposure as the cluster has it, before a request of the session is served (clustered hub). */
+  /**
+   * Reads the session's exposure as the cluster has it, before a request of the session is served (clustered hub).
+   * Only analyses change exposures, so outside prompt-based mode there is nothing to read.
+   */
   public io.vertx.core.Future<Void> refresh(Session session) {
-    return fixed(session) ? io.vertx.core.Future.succeededFuture() : store.refresh(handle(session));
+    return fixed(session) || !promptBased() ? io.vertx.core.Future.succeededFuture() : store.refresh(handle(session));
   }
 
   /**
