@@ -76,6 +76,19 @@ final class ClusteredExposureHandles implements ExposureHandles {
   }
 
   @Override
+  public Future<Void> fetch(String id) {
+    if (id == null || replica.lookup(id, null).problem() != Problem.UNKNOWN) {
+      return Future.succeededFuture();
+    }
+    return Future.fromCompletionStage(shared.getAsync(id), context).map(encoded -> {
+      if (encoded != null) {
+        replica.adopt(decode(encoded));
+      }
+      return null;
+    });
+  }
+
+  @Override
   public void adopt(ExposureHandle handle) {
     replica.adopt(handle);
   }

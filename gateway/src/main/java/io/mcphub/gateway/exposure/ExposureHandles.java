@@ -48,6 +48,14 @@ public interface ExposureHandles {
    */
   void adopt(ExposureHandle handle);
 
+  /**
+   * Makes sure a handle another node minted moments ago is known here before {@link #lookup} reads it (a clustered store
+   * fetches an id it does not hold yet; every node adopts new handles on its own shortly after). Done at once alone.
+   */
+  default io.vertx.core.Future<Void> fetch(String id) {
+    return io.vertx.core.Future.succeededFuture();
+  }
+
   /** Completes once every handle minted here is readable on every node (a clustered store); done at once alone. */
   default io.vertx.core.Future<Void> flush() {
     return io.vertx.core.Future.succeededFuture();
