@@ -48,6 +48,11 @@ final class ClusteredSessionStore implements SessionStore {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
   public void put(Session session) {
     local.put(session);
     session.route(route);

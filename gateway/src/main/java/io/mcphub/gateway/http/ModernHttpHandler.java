@@ -103,15 +103,21 @@ final class ModernHttpHandler {
       return;
     }
     ModernExchange exchange = new ModernExchange(session, response, accept, () -> hub.endRequest(session, true));
-    // an exposureId the request minted is readable on every node (a clustered hub) before the client learns it
-    dispatcher.request(session, request, exchange)
-        .transform(outcome -> hub.exposure().handles().flush().transform(flushed -> Future.succeededFuture(outcome)))
-        .onSuccess(outcome -> {
-          if (!isCancelled(outcome)) {
-            answer(exchange, id, method, outcome);
-          }
-          hub.endRequest(session, false);
-        });
+    settled(dispatcher.request(session, request, exchange)).onComplete(outcome -> {
+      if (!isCancelled(outcome)) {
+        answer(exchange, id, method, outcome);
+      }
+      hub.endRequest(session, false);
+    });
+  }
+
+  /** On a clustered hub, {@code answer} once an exposureId the request minted is readable on every node; else as is. */
+  private Future<JsonObject> settled(Future<JsonObject> answer) {
+    if (!hub.clustered()) {
+      return answer;
+    }
+    return answer.transform(outcome -> hub.exposure().handles().flush()
+        .transform(flushed -> outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.failedFuture(outcome.cause())));
   }
 
   private void answer(ModernExchange exchange, Object id, String method, AsyncResult<JsonObject> outcome) {

@@ -40,6 +40,9 @@ final class SessionAccess {
    * here, and its exposure read as the cluster has it. Alone, this completes at once.
    */
   io.vertx.core.Future<Session> resume(RoutingContext ctx, String id, Session.Transport transport) {
+    if (!hub.clustered()) {
+      return io.vertx.core.Future.succeededFuture(find(ctx, id, transport));
+    }
     return hub.sessions().find(id)
         .compose(found -> found == null ? io.vertx.core.Future.succeededFuture() : hub.exposure().refresh(found).map(found))
         .map(found -> admit(ctx, found, transport));

@@ -97,6 +97,9 @@ final class StreamableHttpHandler {
    * client's next request may reach another node); at once alone. A failed write does not hold the answer back.
    */
   private java.util.function.Function<List<JsonObject>, io.vertx.core.Future<List<JsonObject>>> settled(Session session) {
+    if (!hub.clustered()) {
+      return io.vertx.core.Future::succeededFuture;
+    }
     return responses -> hub.settle(session).transform(done -> io.vertx.core.Future.succeededFuture(responses));
   }
 

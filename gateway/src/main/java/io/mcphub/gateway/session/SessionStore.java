@@ -25,6 +25,11 @@ public interface SessionStore {
 
   int size();
 
+  /** Whether other nodes share the store (a cluster); alone, the asynchronous methods below complete at once. */
+  default boolean shared() {
+    return false;
+  }
+
   /**
    * The session {@code id} names: here, or (a clustered store) one another node opened, materialised on this node from
    * its shared record; null when no node knows it.
