@@ -52,7 +52,7 @@ stop_nginx() {
   kill "$(cat "$NGINX_PREFIX/nginx.pid")"; while [ -f "$NGINX_PREFIX/nginx.pid" ]; do sleep 0.1; done
 }
 warm() { # JIT warm-up of every node through the balancer (not measured): cold nodes would be compared with a warm one
-  node "$BENCH" http://127.0.0.1:7100/mcp -c 8 -d "$SECONDS_RUN" -w 1 -t everything__echo --quiet >/dev/null || true
+  node "$BENCH" http://127.0.0.1:7100/mcp -c 8 -d $((SECONDS_RUN * 2)) -w 1 -t everything__echo --quiet >/dev/null || true
 }
 load() { # label, pids
   node "$BENCH" http://127.0.0.1:7100/mcp -c "$CONCURRENCY" -d "$SECONDS_RUN" -w 3 -t everything__echo \
