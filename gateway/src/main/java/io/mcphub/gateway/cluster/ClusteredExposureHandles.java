@@ -41,8 +41,8 @@ final class ClusteredExposureHandles implements ExposureHandles {
   /** Adopts every handle the cluster holds, then each one another node mints. */
   Future<Void> start() {
     listener = shared.addEntryListener((EntryAddedListener<String, String>) this::added, true);
-    return context.owner().<List<ExposureHandle>>executeBlocking(() -> shared.values().stream().map(ClusteredExposureHandles::decode)
-            .sorted(Comparator.comparingLong(ExposureHandle::expiresAt)).toList(), false)
+    return context.owner().<List<ExposureHandle>>executeBlocking(() -> shared.values().stream()
+            .map(ClusteredExposureHandles::decode).sorted(Comparator.comparingLong(ExposureHandle::expiresAt)).toList(), false)
         .onSuccess(all -> all.forEach(replica::adopt))
         .mapEmpty();
   }

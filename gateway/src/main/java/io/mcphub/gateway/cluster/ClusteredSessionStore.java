@@ -21,9 +21,6 @@ import java.util.function.Consumer;
  */
 final class ClusteredSessionStore implements SessionStore {
 
-  /** Published to every node when a client ends a session: each drops its copy. */
-  static final String ENDED_ADDRESS = "mcphub.session.ended";
-
   private final Vertx vertx;
   private final SessionStore local;
   private final IMap<String, String> records;
@@ -43,7 +40,7 @@ final class ClusteredSessionStore implements SessionStore {
 
   /** Listens for sessions ended on other nodes; {@code closeLocally} ends this node's copy. */
   Future<Void> start(Consumer<String> closeLocally) {
-    return vertx.eventBus().<String>consumer(ENDED_ADDRESS, message -> closeLocally.accept(message.body()))
+    return vertx.eventBus().<String>consumer(ClusterAddresses.SESSION_ENDED, message -> closeLocally.accept(message.body()))
         .completion();
   }
 
@@ -103,7 +100,7 @@ final class ClusteredSessionStore implements SessionStore {
   @Override
   public void end(String id) {
     records.removeAsync(id);
-    vertx.eventBus().publish(ENDED_ADDRESS, id);
+    vertx.eventBus().publish(ClusterAddresses.SESSION_ENDED, id);
   }
 
   @Override

@@ -13,17 +13,15 @@ import java.util.function.Function;
 
 /**
  * Reaches a session's stream over the clustered event bus: the node where the client's stream is open consumes the
- * session's address ({@value #ADDRESS_PREFIX} + its handle, which cannot be turned back into the session id) while it
- * is open; another node sends the session's notifications there. A message for a session whose stream is open nowhere
- * is dropped, as alone. A client's answer to a request another node sent (or its cancellation of a call another node
- * runs) is offered to every node, and the node holding it takes it. Chosen over self-describing signed session ids: any node serves any request itself (no hop
- * for requests); only messages the client did not ask for cross nodes.
+ * session's address ({@value ClusterAddresses#SESSION_STREAM_PREFIX} + its handle, which cannot be turned back into the
+ * session id) while it is open; another node sends the session's notifications there. A message for a session whose
+ * stream is open nowhere is dropped, as alone. A client's answer to a request another node sent (or its cancellation of
+ * a call another node runs) is offered to every node, and the node holding it takes it. Chosen over self-describing
+ * signed session ids: any node serves any request itself (no hop for requests); only messages the client did not ask
+ * for cross nodes (docs/scaling.md).
  */
 final class EventBusSessionRoute implements SessionRoute {
 
-  static final String ADDRESS_PREFIX = "mcphub.session.";
-  /** Published to every node: a client message about a request that the node which received it does not hold. */
-  static final String UNPLACED_ADDRESS = "mcphub.session.unplaced";
 
   private final Vertx vertx;
   private final Map<String, MessageConsumer<JsonObject>> consumers = new HashMap<>();
@@ -38,7 +36,8 @@ final class EventBusSessionRoute implements SessionRoute {
   /** Places the client messages other nodes could not: in this node's copy of the session ({@code byHandle}). */
   Future<Void> start(Function<String, Session> sessionsByHandle) {
     this.byHandle = sessionsByHandle;
-    return vertx.eventBus().<JsonObject>consumer(UNPLACED_ADDRESS, message -> place(message.body())).completion();
+    return vertx.eventBus().<JsonObject>consumer(ClusterAddresses.SESSION_UNPLACED, message -> place(message.body()))
+        .completion();
   }
 
   private void place(JsonObject offer) {
@@ -61,7 +60,7 @@ final class EventBusSessionRoute implements SessionRoute {
   @Override
   public void opened(Session session) {
     MessageConsumer<JsonObject> previous = consumers.put(session.handle(),
-        vertx.eventBus().<JsonObject>consumer(ADDRESS_PREFIX + session.handle(), message -> {
+        vertx.eventBus().<JsonObject>consumer(ClusterAddresses.SESSION_STREAM_PREFIX + session.handle(), message -> {
           if (session.hasOpenStream()) {
             session.stream().write(message.body());
           }
@@ -81,13 +80,13 @@ final class EventBusSessionRoute implements SessionRoute {
 
   @Override
   public boolean deliver(Session session, JsonObject message) {
-    vertx.eventBus().send(ADDRESS_PREFIX + session.handle(), message);
+    vertx.eventBus().send(ClusterAddresses.SESSION_STREAM_PREFIX + session.handle(), message);
     return true;
   }
 
   @Override
   public void elsewhere(Session session, JsonObject message) {
-    vertx.eventBus().publish(UNPLACED_ADDRESS, new JsonObject().put("node", node).put("session", session.handle())
-        .put("message", message));
+    vertx.eventBus().publish(ClusterAddresses.SESSION_UNPLACED, new JsonObject().put("node", node)
+        .put("session", session.handle()).put("message", message));
   }
 }
