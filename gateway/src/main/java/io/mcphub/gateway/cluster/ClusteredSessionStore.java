@@ -99,8 +99,9 @@ final class ClusteredSessionStore implements SessionStore {
 
   @Override
   public void end(String id) {
-    records.removeAsync(id);
-    vertx.eventBus().publish(ClusterAddresses.SESSION_ENDED, id);
+    // the other nodes drop their copies once the record is gone, so none materialises the session again
+    Future.fromCompletionStage(records.removeAsync(id), vertx.getOrCreateContext())
+        .onComplete(removed -> vertx.eventBus().publish(ClusterAddresses.SESSION_ENDED, id));
   }
 
   @Override
