@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * steers ({@link SwitchingProxy}) sends one MCP client's requests to whichever node the test names. The session opened
  * on node A is served by B and C (tools/list, an analysis, a call with the analysis' exposureId minted on another node),
  * a notification raised on C reaches the client's stream on A, the client's answer to C's sampling request is taken by
- * B and reaches C, and after A is killed (SIGKILL) the session goes on at B:
+ * B and reaches C, a view minted on B is served on C, and after A is killed (SIGKILL) the session goes on at B:
  * the call that was in flight on A fails instead of hanging, and nothing the session had is lost.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
@@ -105,6 +105,17 @@ class ClusterIT {
         proxy.target(B);
         Await.until(sampled::isDone);
         assertThat(text(sampled.join())).isEqualTo("sampled: model says ping");
+
+        // a view minted on B serves its own MCP endpoint on C at once
+        HttpResponse<String> view = new RawMcp("http://127.0.0.1:" + httpPorts.get(B) + "/api/views")
+            .post(new JsonObject().put("tools", new JsonArray().add("fx__echo")).encode(), RawMcp.headers(null));
+        assertThat(view.statusCode()).isEqualTo(201);
+        RawMcp viewOnC = new RawMcp("http://127.0.0.1:" + httpPorts.get(C) + "/mcp/views/"
+            + new JsonObject(view.body()).getString("exposureId"));
+        JsonArray viewTools = viewOnC.call(viewOnC.initialize("2025-11-25"), "tools/list", null)
+            .getJsonObject("result").getJsonArray("tools");
+        assertThat(viewTools.stream().map(tool -> ((JsonObject) tool).getString("name")).filter(name -> name.startsWith("fx__"))
+            .toList()).as("the view's tools, not every tool").containsExactly("fx__echo");
 
         proxy.target(A);
         CompletableFuture<McpSchema.CallToolResult> inFlight = CompletableFuture.supplyAsync(
