@@ -160,7 +160,7 @@ final class StreamableHttpHandler {
 
   /**
    * The session the request names (null once answered); 404, as for an unknown id, when another principal opened it.
-   * On a clustered hub it may be one another node opened; a cluster that cannot be read answers 503.
+   * On a clustered hub it may be one another node opened; one this node cannot take up answers 503.
    */
   private io.vertx.core.Future<Session> existingSession(RoutingContext ctx) {
     String id = ctx.request().getHeader(McpHeaders.SESSION_ID);
@@ -170,8 +170,8 @@ final class StreamableHttpHandler {
     }
     return sessions.resume(ctx, id, Session.Transport.STREAMABLE_HTTP).transform(found -> {
       if (found.failed()) {
-        HttpErrors.send(ctx.response(), 503, JsonRpc.INTERNAL_ERROR,
-            "Service Unavailable: the session store of the cluster cannot be read now; retry");
+        HttpErrors.send(ctx.response(), 503, JsonRpc.INTERNAL_ERROR, "Service Unavailable: this node cannot take up the"
+            + " session now (the cluster's session store cannot be read, or this node holds hub.maxSessions); retry");
         return io.vertx.core.Future.succeededFuture();
       }
       if (found.result() == null) {
