@@ -7,15 +7,17 @@ import java.util.Map;
 
 /**
  * The command line: {@code --config FILE} (repeatable; later files override), {@code --port N},
- * {@code --host H}, {@code --log-level L}, {@code --plugins DIR}, {@code --watch}/{@code --no-watch}; environment {@code MCP_HUB_CONFIG} and {@code MCP_HUB_PORT}.
+ * {@code --host H}, {@code --log-level L}, {@code --plugins DIR}, {@code --watch}/{@code --no-watch}, {@code --cluster};
+ * environment {@code MCP_HUB_CONFIG} and {@code MCP_HUB_PORT}.
  */
 record CommandLine(List<Path> configFiles, String host, Integer port, String logLevel, Path pluginsDir, boolean watch,
-    boolean help) {
+    boolean cluster, boolean help) {
 
   static final Path DEFAULT_CONFIG = Path.of("conf", "mcp-servers.json");
   static final List<String> LOG_LEVELS = List.of("trace", "debug", "info", "warn", "error");
   static final String USAGE = """
       usage: java -jar mcp-hub.jar [--config FILE]... [--port N] [--host H] [--log-level LEVEL] [--plugins DIR] [--no-watch]
+                                      [--cluster]
         --config FILE     an mcp-servers.json; repeat to layer files (later ones replace whole server entries)
                           default: $MCP_HUB_CONFIG, else conf/mcp-servers.json
         --port N          port to listen on (default: hub.port, $MCP_HUB_PORT, else 7000; 0 = any free port)
@@ -23,6 +25,8 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
         --log-level L     trace, debug, info, warn or error (default: info)
         --plugins DIR     load categorizer plugins from the jars in DIR
         --no-watch        do not apply config file edits live (--watch, the default, does)
+        --cluster         join the cluster of the config's "cluster" section (default members: this
+                          node alone, 127.0.0.1:5701); see docs/scaling.md
         --help            this text""";
 
   static CommandLine parse(String[] args, Map<String, String> env) {
@@ -32,6 +36,7 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
     String logLevel = "info";
     Path plugins = null;
     boolean watch = true;
+    boolean cluster = false;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -50,6 +55,7 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
         case "--plugins" -> plugins = Path.of(inline != null ? inline : value(args, ++i, arg));
         case "--watch" -> watch = true;
         case "--no-watch" -> watch = false;
+        case "--cluster" -> cluster = true;
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -60,7 +66,7 @@ record CommandLine(List<Path> configFiles, String host, Integer port, String log
     if (port == null && env.get("MCP_HUB_PORT") != null) {
       port = port(env.get("MCP_HUB_PORT"), "MCP_HUB_PORT");
     }
-    return new CommandLine(List.copyOf(configs), host, port, logLevel, plugins, watch, help);
+    return new CommandLine(List.copyOf(configs), host, port, logLevel, plugins, watch, cluster, help);
   }
 
   private static String value(String[] args, int index, String option) {

@@ -1,6 +1,7 @@
 package io.mcphub.gateway;
 
 import io.mcphub.gateway.categorize.CategorizerDeployment;
+import io.mcphub.gateway.cluster.ClusterNode;
 import io.mcphub.gateway.categorize.PromptAnalyzer;
 import io.mcphub.gateway.categorize.ToolCategoryLearner;
 import io.mcphub.gateway.config.ConfigLoader;
@@ -62,6 +63,8 @@ public final class HubVerticle extends VerticleBase {
   private final Path pluginsDir;
   private final List<Path> watchedFiles;
   private HubConfig config;
+  /** This hub as a cluster node; null alone (nothing of the cluster is loaded then). */
+  private ClusterNode cluster;
   private Hub hub;
   private ExposurePolicy exposure;
   private PromptAnalyzer analyzer;
@@ -97,8 +100,12 @@ public final class HubVerticle extends VerticleBase {
     tracer = HubTracer.create(config.tracing());
     HubTracer.register(vertx, tracer);
     transports = new Transports(vertx, config.pool(), environment);
-    exposure = new ExposurePolicy(config.filtering(), ExposureStore.inMemory());
-    hub = new Hub(vertx, SessionStore.inMemory(options.limits().maxSessions()), exposure, toolCategorizer(config));
+    cluster = vertx.isClustered()
+        ? ClusterNode.create(vertx, context, options.sessionIdleTimeoutMs(), options.limits().maxSessions()) : null;
+    exposure = cluster == null ? new ExposurePolicy(config.filtering(), ExposureStore.inMemory())
+        : new ExposurePolicy(config.filtering(), cluster.exposures(), cluster.handles());
+    hub = new Hub(vertx, cluster == null ? SessionStore.inMemory(options.limits().maxSessions()) : cluster.sessions(),
+        exposure, toolCategorizer(config));
     metrics = HubMetrics.of(vertx);
     hub.metrics(metrics);
     hub.instanceFactory(this::upstream);
@@ -123,7 +130,8 @@ public final class HubVerticle extends VerticleBase {
     }
     limits = HttpLimits.create(vertx, options.limits());
     limits.start();
-    return catalogPublisher.start()
+    return startCluster()
+        .compose(v -> catalogPublisher.start())
         .compose(v -> categorizers.deploy())
         .compose(v -> startToolLearning())
         .compose(v -> vertx.createHttpServer(limits.serverOptions())
@@ -138,6 +146,15 @@ public final class HubVerticle extends VerticleBase {
           return watchConfig();
         })
         .onFailure(error -> closeAuthAndTracing());
+  }
+
+  /** A clustered hub joins the cluster's stores and reports its members in {@code /health}; alone, nothing. */
+  private Future<Void> startCluster() {
+    if (cluster == null) {
+      return Future.succeededFuture();
+    }
+    health.cluster(cluster::health);
+    return cluster.start(hub::closeSession);
   }
 
   /** Closes the OAuth verifier's key client and the tracer (after a failed start, or last in {@link #stop()}). */
@@ -207,7 +224,8 @@ public final class HubVerticle extends VerticleBase {
         analyzer = analyzer(next.filtering());
       }
       Future<Void> servers = applyServers(next.servers());
-      config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings(), config.tracing());
+      config = new HubConfig(config.hub(), config.pool(), next.filtering(), next.servers(), next.warnings(), config.tracing(),
+          config.cluster());
       startToolLearning();
       next.warnings().forEach(warning -> LOG.warn("config: {}", warning));
       health.sync();
@@ -326,6 +344,7 @@ public final class HubVerticle extends VerticleBase {
     return upstreams.eventually(() -> server == null ? Future.succeededFuture() : server.close())
         .eventually(() -> catalogPublisher == null ? Future.succeededFuture() : catalogPublisher.close())
         .eventually(transports::close)
+        .eventually(() -> cluster == null ? Future.succeededFuture() : cluster.stop())
         .eventually(this::closeAuthAndTracing);
   }
 

@@ -53,14 +53,22 @@ public final class Main {
   /** Starts the hub; returns 0 when it runs (Vert.x threads keep the process alive), else the exit code. */
   private static int run(CommandLine cli) {
     Logger log = LoggerFactory.getLogger(Main.class);
-    Vertx vertx = HubMetrics.newVertx(new VertxOptions().setPreferNativeTransport(true), System::getenv);
+    Vertx vertx = HubMetrics.newVertx(vertxOptions(), System::getenv);
     try {
-      HubConfig config = start(vertx, cli).toCompletionStage().toCompletableFuture().join();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, log), "mcp-hub-shutdown"));
+      HubConfig loaded = load(vertx, cli).toCompletionStage().toCompletableFuture().join();
+      if (loaded.cluster().enabled()) {
+        closeQuietly(vertx);
+        vertx = io.mcphub.gateway.cluster.HubCluster.start(vertxOptions(), loaded.cluster(), System::getenv)
+            .toCompletionStage().toCompletableFuture().join();
+      }
+      HubConfig config = deploy(vertx, loaded, cli).toCompletionStage().toCompletableFuture().join();
+      Vertx running = vertx;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(running, log), "mcp-hub-shutdown"));
       int servers = config.servers().size();
-      log.info("mcp-hub listening on http://{}:{}/mcp ({} server{}, filtering {}, {} transport)", config.hub().host(),
+      log.info("mcp-hub listening on http://{}:{}/mcp ({} server{}, filtering {}, {} transport{})", config.hub().host(),
           config.hub().port(), servers, servers == 1 ? "" : "s", config.filteringMode().configName(),
-          vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
+          vertx.isNativeTransportEnabled() ? "epoll" : "NIO", vertx.isClustered()
+              ? ", cluster member " + config.cluster().host() + ":" + config.cluster().port() : "");
       return 0;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
@@ -75,18 +83,30 @@ public final class Main {
     }
   }
 
+  private static VertxOptions vertxOptions() {
+    return new VertxOptions().setPreferNativeTransport(true);
+  }
+
   /** Loads the config, applies command-line overrides, deploys the gateway; yields the config it listens with. */
   static Future<HubConfig> start(Vertx vertx, CommandLine cli) {
+    return load(vertx, cli).compose(config -> deploy(vertx, config, cli));
+  }
+
+  /** Loads the config with the command line's overrides ({@code --host}, {@code --port}, {@code --cluster}). */
+  static Future<HubConfig> load(Vertx vertx, CommandLine cli) {
     return new ConfigLoader(vertx, System::getenv).load(cli.configFiles())
         .map(config -> withListen(config, cli))
-        .onSuccess(config -> config.warnings().forEach(warning -> LoggerFactory.getLogger(Main.class).warn("config: {}", warning)))
-        .compose(config -> {
-          HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir(),
-              cli.watch() ? cli.configFiles() : java.util.List.of()).listenOverride(hub -> listen(hub, cli));
-          return vertx.deployVerticle(verticle)
-              .recover(error -> Future.failedFuture(listenFailure(error, config)))
-              .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false, false)));
-        });
+        .map(config -> cli.cluster() ? config.withCluster(config.cluster().enable()) : config)
+        .onSuccess(config -> config.warnings().forEach(warning -> LoggerFactory.getLogger(Main.class).warn("config: {}", warning)));
+  }
+
+  /** Deploys the gateway with {@code config}; yields the config it listens with (the real port when it was 0). */
+  static Future<HubConfig> deploy(Vertx vertx, HubConfig config, CommandLine cli) {
+    HubVerticle verticle = new HubVerticle(config, System::getenv, cli.pluginsDir(),
+        cli.watch() ? cli.configFiles() : java.util.List.of()).listenOverride(hub -> listen(hub, cli));
+    return vertx.deployVerticle(verticle)
+        .recover(error -> Future.failedFuture(listenFailure(error, config)))
+        .map(id -> withListen(config, new CommandLine(cli.configFiles(), null, verticle.port(), null, null, false, false, false)));
   }
 
   /** A port someone else holds: the message names the address and what to do; any other failure is kept as it is. */
@@ -103,7 +123,7 @@ public final class Main {
 
   private static HubConfig withListen(HubConfig config, CommandLine cli) {
     return new HubConfig(listen(config.hub(), cli), config.pool(), config.filtering(), config.servers(),
-        config.warnings(), config.tracing());
+        config.warnings(), config.tracing(), config.cluster());
   }
 
   /** The file's {@code hub} section with the command line's {@code --host} and {@code --port}, where given. */

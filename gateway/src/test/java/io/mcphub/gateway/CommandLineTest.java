@@ -29,6 +29,12 @@ class CommandLineTest {
   }
 
   @Test
+  void clusterIsOffUnlessAsked() {
+    assertThat(CommandLine.parse(new String[0], Map.of()).cluster()).isFalse();
+    assertThat(CommandLine.parse(new String[] {"--cluster"}, Map.of()).cluster()).isTrue();
+  }
+
+  @Test
   void badValuesNameTheOptionAndWhatIsAllowed() {
     assertThatThrownBy(() -> CommandLine.parse(new String[] {"--port", "70000"}, Map.of()))
         .hasMessage("--port: got \"70000\", expected a port number from 0 to 65535");

@@ -54,6 +54,24 @@ class MainProcessTest {
         .doesNotContain("Exception").doesNotContain("\tat ");
   }
 
+  /**
+   * Without {@code cluster.enabled} or {@code --cluster} the hub runs alone: no Hazelcast member starts, and the hub's
+   * cluster code is never loaded. (On this class path Vert.x's service loader still instantiates the idle
+   * HazelcastClusterManager; the shaded jar leaves its service entry out, see ShadedJarIT.)
+   */
+  @Test
+  void aHubWithoutClusterStartsNoHazelcast(@TempDir Path dir) throws Exception {
+    Path config = Files.writeString(dir.resolve("hub.json"),
+        TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))).encode());
+    Path loaded = dir.resolve("classes.log");
+    Hub hub = start(dir, Map.of(), List.of("-Xlog:class+load=info:file=" + loaded), "--config", config.toString(),
+        "--port", "0");
+    awaitHealthy(awaitListening(hub));
+    String classes = Files.readString(loaded);
+    assertThat(classes).contains("io.mcphub.gateway.HubVerticle")
+        .doesNotContain("com.hazelcast.instance.impl.HazelcastInstanceImpl").doesNotContain("io.mcphub.gateway.cluster.");
+  }
+
   @Test
   void anUnknownOptionExitsWith2AndPrintsUsage(@TempDir Path dir) throws Exception {
     Hub hub = start(dir, "--frobnicate");
@@ -188,11 +206,16 @@ class MainProcessTest {
     return start(dir, Map.of(), args);
   }
 
-  /** Starts the hub JVM; {@link #stopHubs()} stops it and its upstreams after the test. */
   private Hub start(Path dir, Map<String, String> env, String... args) throws IOException {
+    return start(dir, env, List.of(), args);
+  }
+
+  /** Starts the hub JVM (with {@code jvmOptions}); {@link #stopHubs()} stops it and its upstreams after the test. */
+  private Hub start(Path dir, Map<String, String> env, List<String> jvmOptions, String... args) throws IOException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, Main.class.getName()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", classpath, Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());

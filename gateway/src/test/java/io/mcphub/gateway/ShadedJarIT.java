@@ -35,8 +35,9 @@ class ShadedJarIT {
     assertThat(JAR).exists();
     Path config = Files.writeString(dir.resolve("hub.json"),
         TestHub.config(new JsonObject().put("fx", TestHub.fixture("fx"))).encode());
+    Path loaded = dir.resolve("classes.log");
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString(), "--config", config.toString(), "--port", "0")
+        "-Xlog:class+load=info:file=" + loaded, "-jar", JAR.toString(), "--config", config.toString(), "--port", "0")
         .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     builder.environment().put("XDG_STATE_HOME", dir.resolve("state").toString());
     Process hub = builder.start();
@@ -54,6 +55,8 @@ class ShadedJarIT {
           .put("arguments", new JsonObject().put("text", "from the jar")));
       assertThat(echo.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"))
           .isEqualTo("echo: from the jar");
+      assertThat(Files.readString(loaded)).as("a hub without cluster loads nothing of Hazelcast")
+          .contains("io.mcphub.gateway.HubVerticle").doesNotContain("com.hazelcast.").doesNotContain("hazelcast.HazelcastClusterManager");
 
       // SIGTERM through the handle: Process.destroy() would also close our end of the hub's stderr
       hub.toHandle().destroy();

@@ -100,7 +100,8 @@ public final class CategorizerDeployment {
     }
     String provider = next.llm().provider();
     boolean installed = factories.containsKey(provider);
-    if (!installed && !next.llm().fallbackToHeuristic()) {
+    // on a cluster another node may run it: requests to its address reach any node's categorizer
+    if (!installed && !next.llm().fallbackToHeuristic() && !vertx.isClustered()) {
       return Future.failedFuture(new ConfigException(notInstalled(provider)));
     }
     options = next;
@@ -121,8 +122,10 @@ public final class CategorizerDeployment {
     }
     statuses.keySet().removeIf(name -> !needed.contains(name));
     if (!installed) {
-      LOG.warn("{}; the heuristic categorizer answers instead", notInstalled(provider));
-      statuses.put(provider, new CategorizerStatus(provider, false, "not installed"));
+      LOG.warn(vertx.isClustered() ? "{}; requests go to the cluster's nodes that run it"
+          : "{}; the heuristic categorizer answers instead", notInstalled(provider));
+      statuses.put(provider, new CategorizerStatus(provider, false, vertx.isClustered() ? "not installed on this node"
+          : "not installed"));
     }
     for (String name : needed) {
       CategorizerFactory factory = factories.get(name);

@@ -59,14 +59,18 @@ final class ConfigKeys {
   static final KeyTable TELEMETRY = KeyTable.of("tracing")
       .nest("tracing", KeyTable.of("enabled", "endpoint", "serviceName", "sampleRatio", "exportDelayMs"));
 
-  static final KeyTable ROOT = KeyTable.of("mcpServers", "servers", "hub", "connectionPool", "toolFiltering", "telemetry")
+  static final KeyTable CLUSTER = KeyTable.of("enabled", "host", "port", "members");
+
+  static final KeyTable ROOT = KeyTable.of("mcpServers", "servers", "hub", "connectionPool", "toolFiltering", "telemetry",
+          "cluster")
       .foreign("inputs")
       .nest("mcpServers", KeyTable.entries(SERVER))
       .nest("servers", KeyTable.entries(SERVER))
       .nest("hub", HUB)
       .nest("connectionPool", POOL)
       .nest("toolFiltering", TOOL_FILTERING)
-      .nest("telemetry", TELEMETRY);
+      .nest("telemetry", TELEMETRY)
+      .nest("cluster", CLUSTER);
 
   private ConfigKeys() {
   }

@@ -45,10 +45,11 @@ public final class ConfigParser {
       refuseSharedNamespaces(servers, serversKey, problems);
     }
     io.mcphub.gateway.telemetry.TracingOptions tracing = TelemetryParser.parse(root.object("telemetry"), problems, environment);
+    ClusterOptions cluster = ClusterOptions.parse(new FieldReader(root.object("cluster"), "cluster", problems));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new HubConfig(hub, pool, filtering, servers, List.copyOf(warnings), tracing);
+    return new HubConfig(hub, pool, filtering, servers, List.copyOf(warnings), tracing, cluster);
   }
 
   /**

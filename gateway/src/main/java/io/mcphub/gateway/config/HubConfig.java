@@ -11,9 +11,15 @@ import java.util.Map;
  * @param warnings problems that do not stop the hub (an unknown key, an LLM key missing while the heuristic can take
  *     over); the caller logs them
  * @param tracing {@code telemetry.tracing}; read at start only
+ * @param cluster {@code cluster}; read at start only
  */
 public record HubConfig(HubOptions hub, PoolOptions pool, FilteringOptions filtering, Map<String, ServerConfig> servers,
-    List<String> warnings, TracingOptions tracing) {
+    List<String> warnings, TracingOptions tracing, ClusterOptions cluster) {
+
+  /** The same config with another {@code cluster} section ({@code --cluster}). */
+  public HubConfig withCluster(ClusterOptions next) {
+    return new HubConfig(hub, pool, filtering, servers, warnings, tracing, next);
+  }
 
   /** The effective {@code toolFiltering.mode}. */
   public FilteringMode filteringMode() {

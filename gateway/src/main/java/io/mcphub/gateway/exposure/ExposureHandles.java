@@ -42,6 +42,25 @@ public interface ExposureHandles {
   /** The handle {@code id} names, as {@code principal} may use it, or why it may not. */
   Lookup lookup(String id, String principal);
 
+  /**
+   * Keeps {@code handle}, minted on another node of a cluster, under the same bounds as the handles minted here; a
+   * handle already kept or expired is ignored.
+   */
+  void adopt(ExposureHandle handle);
+
+  /**
+   * Makes sure a handle another node minted moments ago is known here before {@link #lookup} reads it (a clustered store
+   * fetches an id it does not hold yet; every node adopts new handles on its own shortly after). Done at once alone.
+   */
+  default io.vertx.core.Future<Void> fetch(String id) {
+    return io.vertx.core.Future.succeededFuture();
+  }
+
+  /** Completes once every handle minted here is readable on every node (a clustered store); done at once alone. */
+  default io.vertx.core.Future<Void> flush() {
+    return io.vertx.core.Future.succeededFuture();
+  }
+
   /** How long a handle lives after it is minted. */
   Duration ttl();
 

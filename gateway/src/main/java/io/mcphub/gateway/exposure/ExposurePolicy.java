@@ -180,8 +180,25 @@ public final class ExposurePolicy {
   /** Frees an ended session's state (with isolation; the shared state outlives sessions). */
   public void forget(Session session) {
     if (options.sessionIsolation() && !fixed(session)) {
-      store.remove(session.id());
+      store.forget(session.id());
     }
+  }
+
+  /**
+   * Reads the session's exposure as the cluster has it, before a request of the session is served (clustered hub).
+   * Only analyses change exposures, so outside prompt-based mode there is nothing to read.
+   */
+  public io.vertx.core.Future<Void> refresh(Session session) {
+    return fixed(session) || !promptBased() ? io.vertx.core.Future.succeededFuture() : store.refresh(handle(session));
+  }
+
+  /**
+   * Completes once what a request of the session changed (its exposure, handles it minted) is where every node reads
+   * it: the response waits for it, so the client's next request reads it on any node.
+   */
+  public io.vertx.core.Future<Void> flush(Session session) {
+    io.vertx.core.Future<Void> minted = handles.flush();
+    return fixed(session) ? minted : io.vertx.core.Future.all(minted, store.flush(handle(session))).mapEmpty();
   }
 
   public boolean sessionIsolation() {

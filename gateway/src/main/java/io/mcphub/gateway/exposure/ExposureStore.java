@@ -1,5 +1,7 @@
 package io.mcphub.gateway.exposure;
 
+import io.vertx.core.Future;
+
 /**
  * Exposure per handle: a session id with session isolation, one shared handle without. The handle
  * need not be an HTTP session (a 2026-07-28 client has none). In memory today; a clustered store implements
@@ -18,5 +20,20 @@ public interface ExposureStore {
 
   void remove(String handle);
 
+  /** Frees this node's copy of an ended session's exposure (a clustered store keeps the shared one); else {@link #remove}. */
+  default void forget(String handle) {
+    remove(handle);
+  }
+
   int size();
+
+  /** Reads the handle's exposure as the cluster has it, before a request reads it synchronously; done at once alone. */
+  default Future<Void> refresh(String handle) {
+    return Future.succeededFuture();
+  }
+
+  /** Completes once the handle's latest exposure is where every node reads it (a clustered store). */
+  default Future<Void> flush(String handle) {
+    return Future.succeededFuture();
+  }
 }

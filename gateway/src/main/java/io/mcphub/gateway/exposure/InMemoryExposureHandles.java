@@ -48,6 +48,26 @@ final class InMemoryExposureHandles implements ExposureHandles {
       handles.remove(owned.pollFirst());
     }
     ExposureHandle handle = new ExposureHandle(Session.randomId(ID_BYTES), owner, categories, tools, now + ttl.toMillis());
+    keep(handle, owned);
+    return handle;
+  }
+
+  @Override
+  public void adopt(ExposureHandle handle) {
+    long now = clock.getAsLong();
+    if (handles.containsKey(handle.id()) || now >= handle.expiresAt()) {
+      return;
+    }
+    sweep(now);
+    ArrayDeque<String> owned = handle.owner() == null ? null : byOwner.computeIfAbsent(handle.owner(), key -> new ArrayDeque<>());
+    if (owned != null && owned.size() >= maxPerPrincipal) {
+      handles.remove(owned.pollFirst());
+    }
+    keep(handle, owned);
+  }
+
+  /** Adds {@code handle} as the newest (its owner's too), then drops the hub's oldest beyond {@code maxHandles}. */
+  private void keep(ExposureHandle handle, ArrayDeque<String> owned) {
     handles.put(handle.id(), handle);
     if (owned != null) {
       owned.addLast(handle.id());
@@ -57,7 +77,6 @@ final class InMemoryExposureHandles implements ExposureHandles {
       forgetOwner(oldest.next());
       oldest.remove();
     }
-    return handle;
   }
 
   @Override

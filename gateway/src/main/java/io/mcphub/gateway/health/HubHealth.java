@@ -54,6 +54,11 @@ public final class HubHealth {
         .put("tools", hub.registry().toolCount()))));
   }
 
+  /** Adds the {@code cluster} check of a clustered hub: this node and the members it sees now. */
+  public void cluster(java.util.function.Supplier<JsonObject> members) {
+    checks.register("cluster", CHECK_TIMEOUT_MS, promise -> promise.complete(Status.OK(members.get())));
+  }
+
   public HealthChecks checks() {
     return checks;
   }

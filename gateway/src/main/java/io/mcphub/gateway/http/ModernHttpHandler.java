@@ -11,6 +11,7 @@ import io.mcphub.gateway.mcp.SessionOrigin;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
@@ -102,12 +103,21 @@ final class ModernHttpHandler {
       return;
     }
     ModernExchange exchange = new ModernExchange(session, response, accept, () -> hub.endRequest(session, true));
-    dispatcher.request(session, request, exchange).onComplete(outcome -> {
+    settled(dispatcher.request(session, request, exchange)).onComplete(outcome -> {
       if (!isCancelled(outcome)) {
         answer(exchange, id, method, outcome);
       }
       hub.endRequest(session, false);
     });
+  }
+
+  /** On a clustered hub, {@code answer} once an exposureId the request minted is readable on every node; else as is. */
+  private Future<JsonObject> settled(Future<JsonObject> answer) {
+    if (!hub.clustered()) {
+      return answer;
+    }
+    return answer.transform(outcome -> hub.exposure().handles().flush()
+        .transform(flushed -> outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.failedFuture(outcome.cause())));
   }
 
   private void answer(ModernExchange exchange, Object id, String method, AsyncResult<JsonObject> outcome) {

@@ -32,7 +32,23 @@ final class SessionAccess {
    * becomes the request's (a refreshed OAuth token of the same subject may carry other scopes).
    */
   Session find(RoutingContext ctx, String id, Session.Transport transport) {
-    Session session = hub.sessions().get(id);
+    return admit(ctx, hub.sessions().get(id), transport);
+  }
+
+  /**
+   * As {@link #find}, for a transport any node of a cluster serves: a session another node opened is materialised
+   * here, and its exposure read as the cluster has it. Alone, this completes at once.
+   */
+  io.vertx.core.Future<Session> resume(RoutingContext ctx, String id, Session.Transport transport) {
+    if (!hub.clustered()) {
+      return io.vertx.core.Future.succeededFuture(find(ctx, id, transport));
+    }
+    return hub.sessions().find(id)
+        .compose(found -> found == null ? io.vertx.core.Future.succeededFuture() : hub.exposure().refresh(found).map(found))
+        .map(found -> admit(ctx, found, transport));
+  }
+
+  private static Session admit(RoutingContext ctx, Session session, Session.Transport transport) {
     if (session == null || session.transport() != transport || !session.isOwnedBy(BearerAuth.principal(ctx))
         || !java.util.Objects.equals(session.view(), ViewRoute.of(ctx))) {
       return null;

@@ -64,15 +64,16 @@ final class StreamableHttpHandler {
       initialize(ctx, body, response, accept);
       return;
     }
-    Session session = existingSession(ctx);
-    if (session == null || !protocolVersionMatches(request, response, session)) {
-      return;
-    }
-    if (body.batch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
-      HttpErrors.badRequest(response, "JSON-RPC batches are not supported in protocol revision " + session.protocolVersion());
-      return;
-    }
-    process(session, body, response, accept);
+    existingSession(ctx).onSuccess(session -> {
+      if (session == null || !protocolVersionMatches(request, response, session)) {
+        return;
+      }
+      if (body.batch() && !ProtocolVersions.allowsBatches(session.protocolVersion())) {
+        HttpErrors.badRequest(response, "JSON-RPC batches are not supported in protocol revision " + session.protocolVersion());
+        return;
+      }
+      process(session, body, response, accept);
+    });
   }
 
   private void initialize(RoutingContext ctx, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
@@ -81,7 +82,7 @@ final class StreamableHttpHandler {
     }
     Session session = sessions.open(ctx, Session.Transport.STREAMABLE_HTTP);
     PostExchange exchange = new PostExchange(session, response, accept);
-    dispatcher.dispatchAll(session, body.messages(), exchange).onSuccess(responses -> {
+    dispatcher.dispatchAll(session, body.messages(), exchange).compose(settled(session)).onSuccess(responses -> {
       if (responses.get(0).containsKey("error")) {
         hub.closeSession(session.id());
       } else {
@@ -91,9 +92,20 @@ final class StreamableHttpHandler {
     });
   }
 
+  /**
+   * The responses, once what the request changed in the session is where every node of a cluster reads it (the
+   * client's next request may reach another node); at once alone. A failed write does not hold the answer back.
+   */
+  private java.util.function.Function<List<JsonObject>, io.vertx.core.Future<List<JsonObject>>> settled(Session session) {
+    if (!hub.clustered()) {
+      return io.vertx.core.Future::succeededFuture;
+    }
+    return responses -> hub.settle(session).transform(done -> io.vertx.core.Future.succeededFuture(responses));
+  }
+
   private void process(Session session, IncomingBody body, HttpServerResponse response, AcceptedMedia accept) {
     if (!body.hasRequests()) {
-      dispatcher.dispatchAll(session, body.messages(), null).onSuccess(responses -> {
+      dispatcher.dispatchAll(session, body.messages(), null).compose(settled(session)).onSuccess(responses -> {
         if (responses.isEmpty()) {
           response.setStatusCode(202).end();
         } else {
@@ -103,7 +115,7 @@ final class StreamableHttpHandler {
       return;
     }
     PostExchange exchange = new PostExchange(session, response, accept);
-    dispatcher.dispatchAll(session, body.messages(), exchange)
+    dispatcher.dispatchAll(session, body.messages(), exchange).compose(settled(session))
         .onSuccess(responses -> exchange.finish(responses, body.batch()));
   }
 
@@ -122,42 +134,52 @@ final class StreamableHttpHandler {
       legacy.open(ctx);
       return;
     }
-    Session session = existingSession(ctx);
-    if (session == null || !protocolVersionMatches(request, response, session)) {
-      return;
-    }
-    if (session.hasOpenStream()) {
-      HttpErrors.send(response, 409, JsonRpc.INVALID_REQUEST, "Conflict: this session already has an open GET stream");
-      return;
-    }
-    session.attach(SseStream.open(response, session::detach));
+    existingSession(ctx).onSuccess(session -> {
+      if (session == null || !protocolVersionMatches(request, response, session)) {
+        return;
+      }
+      if (session.hasOpenStream()) {
+        HttpErrors.send(response, 409, JsonRpc.INVALID_REQUEST, "Conflict: this session already has an open GET stream");
+        return;
+      }
+      session.attach(SseStream.open(response, session::detach));
+    });
   }
 
   void delete(RoutingContext ctx) {
     if (ModernHttpHandler.refusesMethod(ctx)) {
       return;
     }
-    Session session = existingSession(ctx);
-    if (session != null) {
-      hub.closeSession(session.id());
-      ctx.response().setStatusCode(200).end();
-    }
+    existingSession(ctx).onSuccess(session -> {
+      if (session != null) {
+        hub.endSession(session.id());
+        ctx.response().setStatusCode(200).end();
+      }
+    });
   }
 
-  /** The session the request names; 404, as for an unknown id, when another principal opened it. */
-  private Session existingSession(RoutingContext ctx) {
+  /**
+   * The session the request names (null once answered); 404, as for an unknown id, when another principal opened it.
+   * On a clustered hub it may be one another node opened; one this node cannot take up answers 503.
+   */
+  private io.vertx.core.Future<Session> existingSession(RoutingContext ctx) {
     String id = ctx.request().getHeader(McpHeaders.SESSION_ID);
     if (id == null || id.isBlank()) {
       HttpErrors.badRequest(ctx.response(), "Bad Request: the Mcp-Session-Id header is required (send initialize first)");
-      return null;
+      return io.vertx.core.Future.succeededFuture();
     }
-    Session session = sessions.find(ctx, id, Session.Transport.STREAMABLE_HTTP);
-    if (session == null) {
-      HttpErrors.send(ctx.response(), 404, JsonRpc.INVALID_REQUEST,
-          "Session not found: it ended or never existed; start a new one with initialize");
-      return null;
-    }
-    return session;
+    return sessions.resume(ctx, id, Session.Transport.STREAMABLE_HTTP).transform(found -> {
+      if (found.failed()) {
+        HttpErrors.send(ctx.response(), 503, JsonRpc.INTERNAL_ERROR, "Service Unavailable: this node cannot take up the"
+            + " session now (the cluster's session store cannot be read, or this node holds hub.maxSessions); retry");
+        return io.vertx.core.Future.succeededFuture();
+      }
+      if (found.result() == null) {
+        HttpErrors.send(ctx.response(), 404, JsonRpc.INVALID_REQUEST,
+            "Session not found: it ended or never existed; start a new one with initialize");
+      }
+      return io.vertx.core.Future.succeededFuture(found.result());
+    });
   }
 
   /**

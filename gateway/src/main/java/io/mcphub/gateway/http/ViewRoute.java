@@ -25,6 +25,17 @@ final class ViewRoute {
 
   void resolve(RoutingContext ctx) {
     String id = ctx.pathParam("id");
+    io.vertx.core.Future<Void> fetched = policy.handles().fetch(id);
+    if (fetched.isComplete()) {
+      check(ctx, id);
+      return;
+    }
+    // a view another node of a cluster minted moments ago: the body waits (the body handler resumes the request)
+    ctx.request().pause();
+    fetched.onComplete(done -> check(ctx, id));
+  }
+
+  private void check(RoutingContext ctx, String id) {
     ExposureHandles.Problem problem = policy.handles().lookup(id, BearerAuth.principal(ctx)).problem();
     if (problem != null) {
       HttpErrors.send(ctx.response(), 404, JsonRpc.INVALID_REQUEST, "View not found: " + problem.describe(id)

@@ -97,7 +97,12 @@ final class ViewsApi {
     created(ctx, view.id(), view.tools(), view.expiry().toString());
   }
 
-  private static void created(RoutingContext ctx, String id, List<String> tools, String expiresAt) {
+  /** Answers 201 once the new handle is readable on every node (a clustered hub): a view URL works on any node. */
+  private void created(RoutingContext ctx, String id, List<String> tools, String expiresAt) {
+    hub.exposure().handles().flush().onComplete(flushed -> answerCreated(ctx, id, tools, expiresAt));
+  }
+
+  private static void answerCreated(RoutingContext ctx, String id, List<String> tools, String expiresAt) {
     String url = URI.create(ctx.request().absoluteURI()).resolve(ExposureHandle.VIEWS_PATH + id).toString();
     ctx.response().setStatusCode(201).putHeader("Content-Type", McpHeaders.JSON).putHeader("Location", url)
         .end(new JsonObject().put("exposureId", id).put("url", url).put("tools", new JsonArray(tools))

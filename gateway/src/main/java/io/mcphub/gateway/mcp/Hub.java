@@ -42,6 +42,8 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
 
   private final Vertx vertx;
   private final SessionStore sessions;
+  /** Read once: the single-node path does nothing for the cluster beyond reading this field. */
+  private final boolean clustered;
   private final ExposurePolicy exposure;
   private final List<Upstream> upstreams = new ArrayList<>();
   private final CapabilityRegistry registry;
@@ -59,6 +61,7 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
   public Hub(Vertx vertx, SessionStore sessions, ExposurePolicy exposure, ToolCategorizer toolCategorizer) {
     this.vertx = vertx;
     this.sessions = sessions;
+    this.clustered = sessions.shared();
     this.exposure = exposure;
     this.registry = new CapabilityRegistry(Collections.unmodifiableList(upstreams), toolCategorizer);
     this.toolIndex = ToolIndex.create(vertx);
@@ -208,7 +211,29 @@ public final class Hub implements UpstreamEvents, io.mcphub.gateway.categorize.C
     return session;
   }
 
-  /** Ends a session: cancels its upstream calls, drops its subscriptions, closes its stream. */
+  /** The client ended the session (DELETE): on a clustered hub every node forgets it; then as {@link #closeSession}. */
+  public void endSession(String id) {
+    sessions.end(id);
+    closeSession(id);
+  }
+
+  /**
+   * Completes once what a request changed in {@code session} (its record, exposure, handles it minted) is where every
+   * node of a cluster reads it; at once alone.
+   */
+  public Future<Void> settle(Session session) {
+    if (!clustered) {
+      return Future.succeededFuture();
+    }
+    return Future.all(sessions.save(session), exposure.flush(session)).mapEmpty();
+  }
+
+  /** Whether this hub is a node of a cluster (its session store is shared with other nodes). */
+  public boolean clustered() {
+    return clustered;
+  }
+
+  /** Ends this node's copy of a session: cancels its upstream calls, drops its subscriptions, closes its stream. */
   public void closeSession(String id) {
     Session session = sessions.remove(id);
     if (session == null) {

@@ -236,6 +236,8 @@ public final class McpDispatcher {
     InFlightCall call = session.untrackInFlight(params.getValue("requestId"));
     if (call != null) {
       call.upstream().cancel(call.upstreamId(), params.getString("reason"));
+    } else {
+      session.unplaced(JsonRpc.notification(McpMethods.NOTIFICATION_CANCELLED, params));
     }
   }
 }

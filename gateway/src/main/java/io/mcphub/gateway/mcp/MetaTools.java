@@ -286,7 +286,14 @@ final class MetaTools {
     if (toolArguments != null && !(toolArguments instanceof JsonObject)) {
       return Future.succeededFuture(toolError("arguments must be an object"));
     }
-    String refusedHandle = handleProblem(arguments.getValue("exposureId"), request.session());
+    Object exposureId = arguments.getValue("exposureId");
+    return policy.handles().fetch(exposureId instanceof String id && id.length() <= MAX_EXPOSURE_ID_CHARS ? id : null)
+        .transform(fetched -> callChecked(request, toolName, toolArguments));
+  }
+
+  /** {@code hub__call_tool} once its exposureId (minted here or, on a cluster, maybe on another node) is known here. */
+  private Future<JsonObject> callChecked(McpRequest request, String toolName, Object toolArguments) {
+    String refusedHandle = handleProblem(arguments(request).getValue("exposureId"), request.session());
     if (refusedHandle != null) {
       return Future.succeededFuture(toolError(refusedHandle));
     }

@@ -73,15 +73,28 @@ public final class HubMetrics {
    */
   public static Vertx newVertx(VertxOptions options, Function<String, String> environment) {
     PrometheusMeterRegistry registry = newRegistry();
+    options.setMetricsOptions(metricsOptions(environment));
+    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    REGISTRIES.put(vertx, registry);
+    return vertx;
+  }
+
+  /** A clustered Vert.x on {@code manager} whose own metrics report into a fresh Prometheus registry, as above. */
+  public static io.vertx.core.Future<Vertx> newClusteredVertx(VertxOptions options,
+      io.vertx.core.spi.cluster.ClusterManager manager, Function<String, String> environment) {
+    PrometheusMeterRegistry registry = newRegistry();
+    options.setMetricsOptions(metricsOptions(environment));
+    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).withClusterManager(manager)
+        .buildClustered().onSuccess(vertx -> REGISTRIES.put(vertx, registry));
+  }
+
+  private static MicrometerMetricsOptions metricsOptions(Function<String, String> environment) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
         .setRegistryName(UUID.randomUUID().toString()).setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true));
     if (OFF.equals(environment.apply(HTTP_METRICS_ENV))) {
       metrics.addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER);
     }
-    options.setMetricsOptions(metrics);
-    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
-    REGISTRIES.put(vertx, registry);
-    return vertx;
+    return metrics;
   }
 
   /** The metrics of {@code vertx}: its registry when made by {@link #newVertx}, else a registry of the hub's own. */

@@ -57,9 +57,13 @@ public final class Session {
   private JsonObject clientCapabilities = new JsonObject();
   private JsonObject clientInfo = new JsonObject();
   private ClientStream stream;
+  /** Where messages go while no stream is open here (a cluster: the stream may be on another node); null alone. */
+  private SessionRoute route;
   private String logLevel;
   private long lastSeen = createdAt;
   private long nextRequestId = 1;
+  /** Tells this copy's requests to the client from those of the session's copies on other nodes of a cluster. */
+  private final String copy = randomId(3);
 
   public Session(Vertx vertx, String id, Transport transport) {
     this(vertx, id, transport, null);
@@ -216,6 +220,11 @@ public final class Session {
     return stream;
   }
 
+  /** Routes the session's messages to a stream on another node whenever none is open here (a clustered hub). */
+  public void route(SessionRoute clusterRoute) {
+    this.route = clusterRoute;
+  }
+
   public boolean hasOpenStream() {
     return stream != null && stream.isOpen();
   }
@@ -227,6 +236,9 @@ public final class Session {
     }
     stream = newStream;
     touch();
+    if (route != null) {
+      route.opened(this);
+    }
     return true;
   }
 
@@ -234,12 +246,21 @@ public final class Session {
     if (stream == closed) {
       stream = null;
       touch();
+      if (route != null) {
+        route.closed(this);
+      }
     }
   }
 
-  /** Sends a message on the session stream; false when there is none (the message is dropped). */
+  /**
+   * Sends a message on the session stream; without one here, over the session's route to the node that holds it (a
+   * clustered hub); false when there is neither (the message is dropped).
+   */
   public boolean send(JsonObject message) {
-    return stream != null && stream.write(message);
+    if (stream != null) {
+      return stream.write(message);
+    }
+    return route != null && route.deliver(this, message);
   }
 
   public void trackInFlight(Object clientRequestId, InFlightCall call) {
@@ -263,7 +284,7 @@ public final class Session {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR, "the client already has "
           + MAX_CLIENT_REQUESTS + " requests from its servers awaiting an answer; " + method + " refused"));
     }
-    String requestId = "hub-" + handle.substring(0, 8) + "-" + nextRequestId++;
+    String requestId = "hub-" + handle.substring(0, 8) + "-" + copy + "-" + nextRequestId++;
     ClientStream target = via != null ? via : stream;
     if (target == null || !target.write(JsonRpc.request(requestId, method, params))) {
       return Future.failedFuture(new McpException(JsonRpc.INTERNAL_ERROR,
@@ -280,11 +301,28 @@ public final class Session {
     return answer.future().onComplete(done -> vertx.cancelTimer(timer));
   }
 
-  /** A response the client POSTed to one of the hub's requests. */
+  /**
+   * A response the client POSTed to one of the hub's requests; one this copy did not send goes over the route to the
+   * session's other copies (a cluster: the client's POST reached another node than the request came from).
+   */
   public void onClientResponse(JsonObject response) {
+    if (!answer(response)) {
+      unplaced(response);
+    }
+  }
+
+  /** A client message about a request this copy does not hold; on a clustered hub another node's copy may hold it. */
+  public void unplaced(JsonObject message) {
+    if (route != null) {
+      route.elsewhere(this, message);
+    }
+  }
+
+  /** Completes this copy's request that {@code response} answers; false when this copy sent no such request. */
+  public boolean answer(JsonObject response) {
     Promise<JsonObject> answer = clientRequests.remove(String.valueOf(response.getValue("id")));
     if (answer == null) {
-      return;
+      return false;
     }
     Object error = response.getValue("error");
     Object result = response.getValue("result");
@@ -296,6 +334,7 @@ public final class Session {
       answer.fail(new McpException(JsonRpc.INVALID_REQUEST,
           "the client answered with a malformed response: \"error\" and \"result\" must be objects"));
     }
+    return true;
   }
 
   /** Ends the session: its stream closes, relayed requests fail; returns the calls still in flight. */
@@ -305,7 +344,7 @@ public final class Session {
     clientRequests.clear();
     if (stream != null) {
       stream.end();
-      stream = null;
+      detach(stream);
     }
     Map<Object, InFlightCall> remaining = new HashMap<>(inFlight);
     inFlight.clear();

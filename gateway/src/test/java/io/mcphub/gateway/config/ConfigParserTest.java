@@ -53,6 +53,23 @@ class ConfigParserTest {
   }
 
   @Test
+  void theClusterSectionIsOffByDefaultAndNamesItsBadKeys() {
+    assertThat(parser.parse(new JsonObject("{}")).cluster()).isEqualTo(ClusterOptions.DISABLED);
+    ClusterOptions cluster = parser.parse(new JsonObject("""
+        {"cluster": {"enabled": true, "host": "127.0.0.1", "port": 5702, "members": ["127.0.0.1:5701", "127.0.0.1:5702"]}}
+        """)).cluster();
+    assertThat(cluster).isEqualTo(new ClusterOptions(true, "127.0.0.1", 5702, java.util.List.of("127.0.0.1:5701", "127.0.0.1:5702")));
+    ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
+        {"cluster": {"enabled": "yes", "port": 0, "members": ["10.0.0.2", "h:99999", 7]}}""")));
+    assertThat(error.problems()).containsExactlyInAnyOrder(
+        "cluster.enabled: got \"yes\", expected true or false",
+        "cluster.port: got 0, expected an integer from 1 to 65535",
+        "cluster.members[0]: got \"10.0.0.2\", expected host:port (e.g. \"10.0.0.2:5701\")",
+        "cluster.members[1]: got \"h:99999\", expected host:port (e.g. \"10.0.0.2:5701\")",
+        "cluster.members[2]: got 7, expected a string");
+  }
+
+  @Test
   void everyProblemIsReportedWithItsPathValueAndWhatIsAllowed() {
     ConfigException error = catchThrowableOfType(ConfigException.class, () -> parser.parse(new JsonObject("""
         {"hub": {"port": "seven", "allowedOrigins": "http://x"},

@@ -82,4 +82,27 @@ class ExposureHandlesTest {
     }
     assertThat(anonymous.size()).as("without auth only the hub-wide bound applies").isEqualTo(8);
   }
+
+  /** A clustered hub adopts the handles other nodes mint: the same lookups, the same bounds. */
+  @Test
+  void aHandleMintedElsewhereIsAdoptedUnderTheSameBoundsOnceAndNotWhenExpired() {
+    ExposureHandles minter = ExposureHandles.inMemory(Duration.ofMinutes(5), 10, 10, now::get);
+    ExposureHandles replica = ExposureHandles.inMemory(Duration.ofMinutes(5), 2, 2, now::get);
+    List<ExposureHandle> minted = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      minted.add(minter.mint("alice", Set.of("c"), List.of("t" + i)));
+    }
+    minted.forEach(replica::adopt);
+    replica.adopt(minted.get(2));
+    assertThat(replica.size()).isEqualTo(2);
+    assertThat(replica.lookup(minted.get(0).id(), "alice").problem()).isEqualTo(ExposureHandles.Problem.UNKNOWN);
+    assertThat(replica.lookup(minted.get(2).id(), "alice").handle()).isEqualTo(minted.get(2));
+    assertThat(replica.lookup(minted.get(2).id(), "bob").problem()).isEqualTo(ExposureHandles.Problem.FOREIGN);
+
+    ExposureHandle old = minter.mint(null, Set.of(), List.of());
+    now.addAndGet(Duration.ofMinutes(6).toMillis());
+    replica.adopt(old);
+    assertThat(replica.lookup(old.id(), null).problem()).as("an expired handle is not adopted")
+        .isEqualTo(ExposureHandles.Problem.UNKNOWN);
+  }
 }

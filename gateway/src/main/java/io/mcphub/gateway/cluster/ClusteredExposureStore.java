@@ -1,0 +1,104 @@
+package io.mcphub.gateway.cluster;
+
+import com.hazelcast.map.IMap;
+import io.mcphub.gateway.exposure.Exposure;
+import io.mcphub.gateway.exposure.ExposureStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Exposures of a cluster: a Hazelcast map every node reads, and this node's copy of the entries its requests use.
+ * Reads stay synchronous (they sit inside {@code tools/list}'s predicate): a request refreshes its session's entry
+ * first ({@link #refresh}), and a change is written before the response that made it goes out ({@link #flush}), so the
+ * client's next request reads it on any node. Entries unused for the session idle timeout expire.
+ */
+final class ClusteredExposureStore implements ExposureStore {
+
+  private final Vertx vertx;
+  private final IMap<String, String> shared;
+  private final long idleTimeoutMs;
+  private final Map<String, Exposure> local = new HashMap<>();
+  private final Map<String, Future<Void>> writes = new HashMap<>();
+
+  ClusteredExposureStore(Vertx vertx, IMap<String, String> shared, long idleTimeoutMs) {
+    this.vertx = vertx;
+    this.shared = shared;
+    this.idleTimeoutMs = idleTimeoutMs;
+  }
+
+  @Override
+  public Exposure get(String handle) {
+    return local.get(handle);
+  }
+
+  @Override
+  public void put(String handle, Exposure exposure) {
+    local.put(handle, exposure);
+    writes.put(handle, Future.fromCompletionStage(shared.setAsync(handle, encode(exposure), 0, TimeUnit.MILLISECONDS,
+        idleTimeoutMs, TimeUnit.MILLISECONDS), vertx.getOrCreateContext()));
+  }
+
+  @Override
+  public void remove(String handle) {
+    local.remove(handle);
+    writes.put(handle, Future.fromCompletionStage(shared.removeAsync(handle), vertx.getOrCreateContext()).mapEmpty());
+  }
+
+  @Override
+  public void forget(String handle) {
+    local.remove(handle);
+    writes.remove(handle);
+  }
+
+  @Override
+  public int size() {
+    return local.size();
+  }
+
+  @Override
+  public Future<Void> refresh(String handle) {
+    Future<Void> pending = writes.getOrDefault(handle, Future.succeededFuture());
+    return pending.transform(done -> Future.fromCompletionStage(shared.getAsync(handle), vertx.getOrCreateContext()))
+        .map(encoded -> {
+          if (encoded == null) {
+            local.remove(handle);
+          } else {
+            local.put(handle, decode(encoded));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Void> flush(String handle) {
+    Future<Void> pending = writes.remove(handle);
+    return pending == null ? Future.succeededFuture() : pending;
+  }
+
+  static String encode(Exposure exposure) {
+    return new JsonObject()
+        .put("categories", new JsonArray(java.util.List.copyOf(exposure.categories())))
+        .put("analyzed", new JsonArray(java.util.List.copyOf(exposure.analyzed())))
+        .put("tools", new JsonArray(java.util.List.copyOf(exposure.tools())))
+        .encode();
+  }
+
+  static Exposure decode(String encoded) {
+    JsonObject json = new JsonObject(encoded);
+    return new Exposure(strings(json.getJsonArray("categories")), strings(json.getJsonArray("analyzed")),
+        strings(json.getJsonArray("tools")));
+  }
+
+  private static Set<String> strings(JsonArray array) {
+    Set<String> result = new LinkedHashSet<>();
+    array.forEach(item -> result.add((String) item));
+    return result;
+  }
+}

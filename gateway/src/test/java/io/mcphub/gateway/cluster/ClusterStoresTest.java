@@ -1,0 +1,144 @@
+package io.mcphub.gateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mcphub.gateway.config.ClusterOptions;
+import io.mcphub.gateway.exposure.Exposure;
+import io.mcphub.gateway.exposure.ExposureHandle;
+import io.mcphub.gateway.session.Session;
+import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.TestHub;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The cluster-wide stores across three nodes of one JVM (loopback Hazelcast, as the hub configures it): what one node
+ * writes another reads as soon as the write completed, and it outlives the crash of the node that wrote it (its
+ * Hazelcast member terminated without a goodbye, as under kill -9).
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ClusterStoresTest {
+
+  private static final long IDLE_MS = 60_000;
+
+  private record Node(Vertx vertx, Context context, ClusterNode cluster) {
+
+    /** Runs {@code action} on the node's context (its stores are confined there) and waits for its outcome. */
+    <T> T on(Supplier<Future<T>> action) {
+      return TestHub.await(Future.<T>future(promise -> context.runOnContext(v -> action.get().onComplete(promise))));
+    }
+  }
+
+  @Test
+  void whatOneNodeWritesTheOthersReadAndItOutlivesTheWritersCrash() throws Exception {
+    List<Node> nodes = start(3);
+    try {
+      Node a = nodes.get(0);
+      Node b = nodes.get(1);
+      Node c = nodes.get(2);
+      // keys whose primary copy is on A, the node that will crash: only backups can keep them
+      Session opened = new Session(a.vertx(), ownedBy(a, Session::newId), Session.Transport.STREAMABLE_HTTP, "alice");
+      opened.initialized("2025-11-25", new JsonObject(), new JsonObject().put("name", "client"));
+      opened.operating();
+      Exposure exposure = new Exposure(Set.of("files"), Set.of("files"), Set.of("fx__read"));
+      ExposureHandle minted = a.on(() -> {
+        a.cluster().sessions().put(opened);
+        a.cluster().exposures().put(opened.id(), exposure);
+        ExposureHandle handle;
+        do {
+          handle = a.cluster().handles().mint("alice", Set.of("files"), List.of("fx__read"));
+        } while (!isOwnedBy(a, handle.id()));
+        return Future.all(a.cluster().sessions().save(opened), a.cluster().exposures().flush(opened.id()),
+            a.cluster().handles().flush()).map(handle);
+      });
+
+      Session onB = b.on(() -> b.cluster().sessions().find(opened.id()));
+      assertThat(onB.state()).isEqualTo(Session.State.OPERATING);
+      assertThat(onB.isOwnedBy("alice")).isTrue();
+      Exposure exposureOnB = b.on(() -> b.cluster().exposures().refresh(opened.id())
+          .map(v -> b.cluster().exposures().get(opened.id())));
+      assertThat(exposureOnB).isEqualTo(exposure);
+      ExposureHandle handleOnB = b.on(() -> b.cluster().handles().fetch(minted.id())
+          .map(v -> b.cluster().handles().lookup(minted.id(), "alice").handle()));
+      assertThat(handleOnB).isEqualTo(minted);
+
+      HubCluster.hazelcast(a.vertx()).getLifecycleService().terminate();
+
+      Session onC = c.on(() -> c.cluster().sessions().find(opened.id()));
+      assertThat(onC).as("the session the crashed node opened").isNotNull();
+      assertThat(onC.protocolVersion()).isEqualTo("2025-11-25");
+      Exposure exposureOnC = c.on(() -> c.cluster().exposures().refresh(opened.id())
+          .map(v -> c.cluster().exposures().get(opened.id())));
+      assertThat(exposureOnC).as("its exposure").isEqualTo(exposure);
+      ExposureHandle handleOnC = c.on(() -> c.cluster().handles().fetch(minted.id())
+          .map(v -> c.cluster().handles().lookup(minted.id(), "alice").handle()));
+      assertThat(handleOnC).as("its exposureId").isEqualTo(minted);
+
+      b.on(() -> {
+        b.cluster().sessions().end(opened.id());
+        return Future.succeededFuture();
+      });
+      // a session the client ended is gone everywhere: no node finds it again once its copy is dropped
+      Await.until(() -> c.on(() -> {
+        c.cluster().sessions().remove(opened.id());
+        return c.cluster().sessions().find(opened.id());
+      }) == null);
+    } finally {
+      nodes.forEach(node -> TestHub.await(node.vertx().close().otherwiseEmpty()));
+    }
+  }
+
+  private static String ownedBy(Node node, Supplier<String> ids) {
+    String id = ids.get();
+    while (!isOwnedBy(node, id)) {
+      id = ids.get();
+    }
+    return id;
+  }
+
+  private static boolean isOwnedBy(Node node, String key) {
+    com.hazelcast.core.HazelcastInstance hazelcast = HubCluster.hazelcast(node.vertx());
+    return hazelcast.getPartitionService().getPartition(key).getOwner().localMember();
+  }
+
+  private static List<Node> start(int count) throws IOException {
+    List<Integer> ports = freePorts(count);
+    List<String> members = ports.stream().map(port -> "127.0.0.1:" + port).toList();
+    List<Node> nodes = new ArrayList<>();
+    for (int port : ports) {
+      Vertx vertx = TestHub.await(HubCluster.start(new VertxOptions(), new ClusterOptions(true, "127.0.0.1", port, members), name -> null));
+      Context context = vertx.getOrCreateContext();
+      ClusterNode cluster = ClusterNode.create(vertx, context, IDLE_MS, 100);
+      Node node = new Node(vertx, context, cluster);
+      node.on(() -> cluster.start(id -> { }));
+      nodes.add(node);
+    }
+    return nodes;
+  }
+
+  private static List<Integer> freePorts(int count) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}
