@@ -7,9 +7,21 @@
 # usage: scripts/benchmark.sh [--calls N] [--rounds R] [--seconds S] [--jvm "OPTIONS"]
 #        scripts/benchmark.sh --analyze [--calls N]
 #        scripts/benchmark.sh --peer [--rounds R] [--seconds S]
+#   BENCH_SKIP_BUILD=1: use gateway/target/mcp-hub.jar as built (else the script builds it first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || mvn -B -q -DskipTests package   # BENCH_SKIP_BUILD=1: use the jar as built
+case "${1:-}" in
+  -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+esac
+for arg in "$@"; do
+  case "$arg" in
+    --*) case "$arg" in
+           --calls|--rounds|--seconds|--jvm|--jar|--fixture|--analyze|--peer|--catalog|--tasks|--tools) ;;
+           *) echo "benchmark.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
+         esac ;;
+  esac
+done
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || mvn -B -q -DskipTests package
 
 peer() {
   local rounds=3 seconds=10
