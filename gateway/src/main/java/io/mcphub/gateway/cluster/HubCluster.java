@@ -53,6 +53,9 @@ public final class HubCluster {
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", MAX_NO_HEARTBEAT_SECONDS);
     config.setProperty("hazelcast.local.localAddress", options.host());
+    // Hazelcast listens on every interface unless told not to: the member port takes clients and members with no
+    // authentication, so it must listen on the configured address only (loopback stays loopback)
+    config.setProperty("hazelcast.socket.bind.any", "false");
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.port()).setPortAutoIncrement(false);
     network.getInterfaces().setEnabled(true).addInterface(options.host());

@@ -31,6 +31,10 @@ public final class ResponseLine {
       return null;
     }
     try (JsonParser parser = JacksonCodec.createParser(line)) {
+      // Vert.x's parser skips comments; text forwarded as it arrived must be strict JSON, so a line with one takes the
+      // tree path, which drops them
+      parser.disable(JsonParser.Feature.ALLOW_COMMENTS);
+      parser.disable(JsonParser.Feature.ALLOW_YAML_COMMENTS);
       return parse(parser, line);
     } catch (IOException | RuntimeException malformed) {
       return null;

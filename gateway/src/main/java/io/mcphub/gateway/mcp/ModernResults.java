@@ -45,9 +45,9 @@ public final class ModernResults {
       boolean isPrivate = callerSpecific || io.mcphub.gateway.jsonrpc.McpMethods.RESOURCES_READ.equals(method);
       envelope.put(Modern.TTL_MS, TTL_MS).put(Modern.CACHE_SCOPE, isPrivate ? PRIVATE : PUBLIC);
     }
-    if (result instanceof EncodedResult encoded && !result.containsKey("_meta") && !result.containsKey(Modern.TTL_MS)
-        && !result.containsKey(Modern.CACHE_SCOPE)) {
-      // a cached list: the envelope is spliced into its text instead of encoding every tool again
+    if (result instanceof EncodedResult encoded && envelope.fieldNames().stream().noneMatch(result::containsKey)) {
+      // a cached list: the envelope is spliced into its text instead of encoding every tool again (only when no key of
+      // the envelope is in the text already: a JSON object with a key twice is read differently by different parsers)
       return encoded.with(envelope);
     }
     JsonObject stamped = new JsonObject(new java.util.LinkedHashMap<>(result.getMap()));

@@ -91,6 +91,9 @@ class ResponseLineTest {
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}} {}",
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}}",
       "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":1,\r\"data: injected\":2}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":1 /* a comment is not JSON */ }}",
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":1 // nor this\n}}",
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"a\":1 # nor this\n}}",
       "",
       "not json");
     for (String line : others) {

@@ -1,0 +1,24 @@
+package io.mcphub.gateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import io.mcphub.gateway.config.ClusterOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a node's Hazelcast member is configured from the {@code cluster} section. */
+class HubClusterConfigTest {
+
+  @Test
+  void theMemberListensOnTheConfiguredAddressOnlyAndJoinsTheListedMembersOverTcp() {
+    Config config = HubCluster.hazelcastConfig(new ClusterOptions(true, "127.0.0.1", 5901, List.of("127.0.0.1:5901", "127.0.0.1:5902")));
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).as("not every interface: the member port has no authentication")
+        .isEqualTo("false");
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+    assertThat(config.getNetworkConfig().getPort()).isEqualTo(5901);
+    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901", "127.0.0.1:5902");
+    assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+  }
+}
