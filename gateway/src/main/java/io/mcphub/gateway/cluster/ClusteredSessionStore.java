@@ -92,9 +92,17 @@ final class ClusteredSessionStore implements SessionStore {
     if (last != null && record.equals(last.record()) && now - last.at() < idleTimeoutMs / 2) {
       return Future.succeededFuture();
     }
-    saved.put(session.id(), new Saved(record, now));
-    return Future.fromCompletionStage(records.setAsync(session.id(), record, idleTimeoutMs, TimeUnit.MILLISECONDS),
-        vertx.getOrCreateContext());
+    if (last != null && session.state() == Session.State.INITIALIZING) {
+      // written once already: a copy still initializing here must not move a record another node has since made
+      // operating back to initializing
+      return Future.succeededFuture();
+    }
+    Saved attempt = new Saved(record, now);
+    saved.put(session.id(), attempt);
+    return Future.<Void>fromCompletionStage(records.setAsync(session.id(), record, idleTimeoutMs, TimeUnit.MILLISECONDS),
+        vertx.getOrCreateContext())
+        // a write that failed is not taken for done: the next request writes the record again
+        .onFailure(failed -> saved.remove(session.id(), attempt));
   }
 
   @Override
