@@ -112,7 +112,7 @@ public final class SelectionBenchmark {
     Session session = new Session(vertx, Session.newId(), Session.Transport.STREAMABLE_HTTP);
     for (JsonObject task : tasks) {
       String prompt = task.getString("task");
-      Analysis decided = SelectionEval.onContext(context, () -> timed(steps, "categorizer (heuristic, over the event bus)",
+      Analysis decided = SelectionEval.onContext(context, () -> timed(steps, "categorizers (the heuristic in process; a tool scorer over the bus)",
           () -> hub.analyzer().analyze(prompt, "", session.handle())));
       SelectionEval.onContext(context, () -> Future.succeededFuture(step(hub.hub(), steps, prompt, decided, session)));
     }
