@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -247,11 +248,12 @@ final class ToolSearch {
       return List.of();
     }
     ScoreDoc[] hits = searcher.search(anyOf(terms), limit).scoreDocs;
-    Set<Integer> corroborated = terms.size() > 1 ? lookup.corroborated(known, hits) : Set.of();
+    boolean[] corroborated = terms.size() > 1 ? lookup.corroborated(known, hits) : new boolean[hits.length];
     List<ToolMatch> matches = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
+    for (int i = 0; i < hits.length; i++) {
+      ScoreDoc hit = hits[i];
       String name = names.get(hit.doc);
-      double confidence = confidence(hit.score) * (corroborated.contains(hit.doc) ? 1 : SINGLE_WORD_FACTOR);
+      double confidence = confidence(hit.score) * (corroborated[i] ? 1 : SINGLE_WORD_FACTOR);
       matches.add(new ToolMatch(name, hit.score, confidence));
     }
     return matches;
@@ -303,24 +305,30 @@ final class ToolSearch {
      * word alone is a weak signal. Read from the words' postings, once per word, instead of a second search with a
      * minimum of two matching words, which cost as much as the search itself.
      */
-    Set<Integer> corroborated(List<String> words, ScoreDoc[] hits) throws IOException {
-      Map<Integer, Integer> wordsMatched = new HashMap<>();
-      for (ScoreDoc hit : hits) {
-        wordsMatched.put(hit.doc, 0);
-      }
+    boolean[] corroborated(List<String> words, ScoreDoc[] hits) throws IOException {
       LeafReader leaf = searcher.getIndexReader().leaves().get(0).reader();
-      Set<Integer> corroborated = new HashSet<>();
-      Set<Integer> ofWord = new HashSet<>();
-      for (String word : words) {
-        ofWord.clear();
-        for (Term term : termsOfWord.getOrDefault(word, List.of())) {
+      // plain arrays indexed by document and by hit: a common word's postings cover most of the catalog, and boxed
+      // document numbers in hash maps were the largest allocation of an analysis
+      int[] hitOf = new int[leaf.maxDoc()];
+      Arrays.fill(hitOf, -1);
+      for (int i = 0; i < hits.length; i++) {
+        hitOf[hits[i].doc] = i;
+      }
+      int[] wordsMatched = new int[hits.length];
+      int[] lastWord = new int[hits.length];
+      Arrays.fill(lastWord, -1);
+      boolean[] corroborated = new boolean[hits.length];
+      for (int w = 0; w < words.size(); w++) {
+        for (Term term : termsOfWord.getOrDefault(words.get(w), List.of())) {
           PostingsEnum postings = leaf.postings(term, PostingsEnum.NONE);
           if (postings == null) {
             continue;
           }
           for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-            if (wordsMatched.containsKey(doc) && ofWord.add(doc) && wordsMatched.merge(doc, 1, Integer::sum) >= 2) {
-              corroborated.add(doc);
+            int hit = hitOf[doc];
+            if (hit >= 0 && lastWord[hit] != w) {
+              lastWord[hit] = w;
+              corroborated[hit] |= ++wordsMatched[hit] >= 2;
             }
           }
         }
