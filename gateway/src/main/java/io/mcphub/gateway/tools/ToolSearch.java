@@ -35,6 +35,7 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -279,7 +280,9 @@ final class ToolSearch {
     private final Map<String, Query> queries = new HashMap<>();
     private final Map<String, TermsEnum> fields = new HashMap<>();
     /** Each known word's terms (field and word, or a correction of it), as its query holds them. */
-    private final Map<String, List<Term>> termsOfWord = new HashMap<>();
+    private final Map<String, List<FoundTerm>> termsOfWord = new HashMap<>();
+    /** One postings enumerator per field, reused for every term read from it. */
+    private final Map<String, PostingsEnum> postingsOfField = new HashMap<>();
 
     /** The word looked up in every field, scores added; null when no tool has the word. */
     Query query(String word) throws IOException {
@@ -287,7 +290,7 @@ final class ToolSearch {
         return queries.get(word);
       }
       BooleanQuery.Builder builder = new BooleanQuery.Builder();
-      List<Term> found = new ArrayList<>();
+      List<FoundTerm> found = new ArrayList<>();
       boolean known = addTerms(builder, word, 1, found);
       if (!known && MISSPELLABLE.matcher(word).matches()) {
         for (String correction : spellings.corrections(word, TYPO_EXPANSIONS)) {
@@ -319,11 +322,12 @@ final class ToolSearch {
       Arrays.fill(lastWord, -1);
       boolean[] corroborated = new boolean[hits.length];
       for (int w = 0; w < words.size(); w++) {
-        for (Term term : termsOfWord.getOrDefault(words.get(w), List.of())) {
-          PostingsEnum postings = leaf.postings(term, PostingsEnum.NONE);
-          if (postings == null) {
-            continue;
-          }
+        for (FoundTerm found : termsOfWord.getOrDefault(words.get(w), List.of())) {
+          // positioned from the state the lookup kept: no second seek through the terms dictionary
+          TermsEnum terms = terms(found.term().field());
+          terms.seekExact(found.term().bytes(), found.state());
+          PostingsEnum postings = terms.postings(postingsOfField.get(found.term().field()), PostingsEnum.NONE);
+          postingsOfField.put(found.term().field(), postings);
           for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
             int hit = hitOf[doc];
             if (hit >= 0 && lastWord[hit] != w) {
@@ -337,17 +341,17 @@ final class ToolSearch {
     }
 
     /** Adds {@code word} in every field that has it, at {@code weight} of the field's weight; false when none has it. */
-    private boolean addTerms(BooleanQuery.Builder builder, String word, float weight, List<Term> found) throws IOException {
+    private boolean addTerms(BooleanQuery.Builder builder, String word, float weight, List<FoundTerm> found) throws IOException {
       boolean known = false;
       BytesRef bytes = new BytesRef(word);
       for (Map.Entry<String, Float> field : WEIGHTS.entrySet()) {
         TermsEnum terms = terms(field.getKey());
         if (terms != null && terms.seekExact(bytes)) {
-          TermStates states = new TermStates(searcher.getTopReaderContext(), terms.termState(), 0, terms.docFreq(),
-              terms.totalTermFreq());
+          TermState state = terms.termState();
+          TermStates states = new TermStates(searcher.getTopReaderContext(), state, 0, terms.docFreq(), terms.totalTermFreq());
           Term term = new Term(field.getKey(), word);
           builder.add(new BoostQuery(new TermQuery(term, states), field.getValue() * weight), BooleanClause.Occur.SHOULD);
-          found.add(term);
+          found.add(new FoundTerm(term, state));
           known = true;
         }
       }
@@ -361,6 +365,10 @@ final class ToolSearch {
       }
       return fields.get(field);
     }
+  }
+
+  /** A term a request's word was found as, and where the terms dictionary has it. */
+  private record FoundTerm(Term term, TermState state) {
   }
 
   private static Set<String> queryWords(String query) throws IOException {
