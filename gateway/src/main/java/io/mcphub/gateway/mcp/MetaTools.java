@@ -379,8 +379,10 @@ final class MetaTools {
       categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
           .put("exposed", analysis.exposed().contains(score.category())));
     }
+    // a shallow copy of each definition (its schema is shared, never changed: it is only encoded into this answer)
     List<JsonObject> tools = decision.tools().stream()
-        .map(selected -> selected.tool().definition().copy().put("confidence", selected.confidence())).toList();
+        .map(selected -> new JsonObject(new java.util.LinkedHashMap<>(selected.tool().definition().getMap()))
+            .put("confidence", selected.confidence())).toList();
     JsonObject structured = new JsonObject()
         .put("categories", categories)
         .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))
