@@ -65,6 +65,13 @@ public final class HubCluster {
     join.getTcpIpConfig().setEnabled(true).setMembers(options.members().isEmpty()
         ? java.util.List.of(options.host() + ":" + options.port()) : options.members());
     config.addMapConfig(new MapConfig(MAP_PREFIX + "*").setBackupCount(BACKUPS).setReadBackupData(true));
+    // exposure handles are minted by every analysis: the shared map keeps at most as many per node as one hub keeps,
+    // the least recently used leaving first, so a client minting in a loop cannot grow it without bound
+    config.addMapConfig(new MapConfig(ClusterNode.HANDLES_MAP).setBackupCount(BACKUPS).setReadBackupData(true)
+        .setEvictionConfig(new com.hazelcast.config.EvictionConfig()
+            .setEvictionPolicy(com.hazelcast.config.EvictionPolicy.LRU)
+            .setMaxSizePolicy(com.hazelcast.config.MaxSizePolicy.PER_NODE)
+            .setSize(io.mcphub.gateway.exposure.ExposureHandles.DEFAULT_MAX_HANDLES)));
     return config;
   }
 

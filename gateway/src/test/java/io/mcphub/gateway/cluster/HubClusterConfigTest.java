@@ -20,5 +20,8 @@ class HubClusterConfigTest {
     assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901", "127.0.0.1:5902");
     assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+    assertThat(config.getMapConfig(ClusterNode.HANDLES_MAP).getEvictionConfig().getSize())
+        .as("the shared exposure handles are bounded per node like one hub's").isEqualTo(io.mcphub.gateway.exposure.ExposureHandles.DEFAULT_MAX_HANDLES);
+    assertThat(config.getMapConfig(ClusterNode.HANDLES_MAP).getBackupCount()).isEqualTo(config.getMapConfig(ClusterNode.SESSIONS_MAP).getBackupCount());
   }
 }
