@@ -1,5 +1,7 @@
 package io.mcphub.gateway.cluster;
 
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
 import com.hazelcast.map.IMap;
 import io.mcphub.gateway.exposure.Exposure;
 import io.mcphub.gateway.exposure.ExposureStore;
@@ -43,6 +45,52 @@ final class ClusteredExposureStore implements ExposureStore {
     local.put(handle, exposure);
     writes.put(handle, Future.fromCompletionStage(shared.setAsync(handle, encode(exposure), 0, TimeUnit.MILLISECONDS,
         idleTimeoutMs, TimeUnit.MILLISECONDS), vertx.getOrCreateContext()));
+  }
+
+  /**
+   * Applies {@code change} here at once (this node's next reads see it) and where the cluster keeps the entry: a new
+   * entry is put only if still absent (with the same idle expiry as {@link #put}), an existing one is changed in place
+   * by its owner ({@link ApplyChange}), so a change another node made meanwhile is kept. The request's answer waits for
+   * it ({@link #flush}).
+   */
+  @Override
+  public void update(String handle, Change change) {
+    local.put(handle, change.apply(local.get(handle)));
+    Future<Void> before = writes.getOrDefault(handle, Future.succeededFuture());
+    String[] created = new String[1];
+    writes.put(handle, before.transform(done -> vertx.<String>executeBlocking(() -> {
+      created[0] = encode(change.apply(null));
+      return shared.putIfAbsent(handle, created[0], 0, TimeUnit.MILLISECONDS, idleTimeoutMs, TimeUnit.MILLISECONDS);
+    }, false))
+        .compose(existing -> existing == null ? Future.succeededFuture(created[0])
+            : Future.fromCompletionStage(shared.submitToKey(handle, new ApplyChange(change)), vertx.getOrCreateContext()))
+        .map(merged -> {
+          if (merged != null) {
+            local.put(handle, decode(merged));
+          }
+          return null;
+        }));
+  }
+
+  /** Applies a change to an exposure entry on the node that owns it, keeping the entry's expiry. */
+  static final class ApplyChange implements EntryProcessor<String, String, String> {
+    private static final long serialVersionUID = 1L;
+    private final Change change;
+
+    ApplyChange(Change change) {
+      this.change = change;
+    }
+
+    @Override
+    public String process(Map.Entry<String, String> entry) {
+      String next = encode(change.apply(entry.getValue() == null ? null : decode(entry.getValue())));
+      if (entry instanceof ExtendedMapEntry<String, String> extended && entry.getValue() != null) {
+        extended.setValueWithoutChangingExpiryTime(next);
+      } else {
+        entry.setValue(next);
+      }
+      return next;
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.mcphub.gateway.config.Taxonomy;
 import io.mcphub.gateway.session.Grant;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.tools.CatalogEntry;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,10 +148,12 @@ public final class ExposurePolicy {
     if (fixed(session)) {
       return;
     }
-    Exposure base = base(session);
-    Set<String> next = new LinkedHashSet<>(base.categories());
-    next.addAll(categories);
-    store.put(handle(session), new Exposure(next, base.analyzed(), base.tools()));
+    Set<String> added = new LinkedHashSet<>(categories);
+    change(session, current -> {
+      Set<String> next = new LinkedHashSet<>(current.categories());
+      next.addAll(added);
+      return new Exposure(next, current.analyzed(), current.tools());
+    });
   }
 
   /**
@@ -162,11 +165,25 @@ public final class ExposurePolicy {
     if (fixed(session)) {
       return;
     }
-    store.put(handle(session), base(session).plus(categories, tools, MAX_TOOLS_PER_MAX_TOOLS * options.maxTools()));
+    Set<String> found = new LinkedHashSet<>(categories);
+    List<String> selected = new ArrayList<>(tools);
+    int kept = MAX_TOOLS_PER_MAX_TOOLS * options.maxTools();
+    change(session, current -> current.plus(found, selected, kept));
   }
 
-  private Exposure base(Session session) {
-    return options.exposureMode() == FilteringOptions.ExposureMode.ADDITIVE ? exposure(session) : Exposure.NONE;
+  /**
+   * Applies {@code change} to what the session's exposure builds on: in additive mode its recorded exposure (the
+   * defaults when none), through the store, so that two nodes of a cluster changing it at once both keep their change;
+   * in replacement mode nothing (the change replaces whatever is recorded). {@code change} may run on another node:
+   * it captures values only, never this policy.
+   */
+  private void change(Session session, ExposureStore.Change change) {
+    if (options.exposureMode() != FilteringOptions.ExposureMode.ADDITIVE) {
+      store.put(handle(session), change.apply(Exposure.NONE));
+      return;
+    }
+    Set<String> defaults = new LinkedHashSet<>(defaults());
+    store.update(handle(session), recorded -> change.apply(recorded != null ? recorded : new Exposure(defaults, Set.of(), Set.of())));
   }
 
   /** Back to the default exposure. */

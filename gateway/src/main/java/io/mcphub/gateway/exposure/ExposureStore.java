@@ -18,6 +18,20 @@ public interface ExposureStore {
 
   void put(String handle, Exposure exposure);
 
+  /** A change of an exposure (null when none is recorded) into the next; serializable, so a cluster can apply it where the entry lives. */
+  @FunctionalInterface
+  interface Change extends java.util.function.UnaryOperator<Exposure>, java.io.Serializable {
+  }
+
+  /**
+   * Replaces the handle's exposure with {@code change} applied to it. Alone that is a read and a put; a clustered store
+   * applies the change to the entry where the cluster keeps it, so two nodes changing one exposure at once both keep
+   * their change.
+   */
+  default void update(String handle, Change change) {
+    put(handle, change.apply(get(handle)));
+  }
+
   void remove(String handle);
 
   /** Frees this node's copy of an ended session's exposure (a clustered store keeps the shared one); else {@link #remove}. */

@@ -100,6 +100,51 @@ class ClusterStoresTest {
     }
   }
 
+  @Test
+  void twoNodesAddingToOneExposureAtOnceBothKeepTheirAddition() throws Exception {
+    List<Node> nodes = start(2);
+    try {
+      Node a = nodes.get(0);
+      Node b = nodes.get(1);
+      String handle = "shared-exposure";
+      a.on(() -> {
+        a.cluster().exposures().update(handle, current -> new Exposure(Set.of("files"), Set.of(), Set.of()));
+        return a.cluster().exposures().flush(handle);
+      });
+      b.on(() -> b.cluster().exposures().refresh(handle));
+      // both nodes hold the same copy and change it at the same moment: a read-modify-write of the whole entry keeps
+      // only the last one; a change applied where the entry lives keeps both
+      Future<Void> onA = Future.future(promise -> a.context().runOnContext(v -> {
+        a.cluster().exposures().update(handle, adding("memory", "memory__read_graph"));
+        a.cluster().exposures().flush(handle).onComplete(promise);
+      }));
+      Future<Void> onB = Future.future(promise -> b.context().runOnContext(v -> {
+        b.cluster().exposures().update(handle, adding("github", "github__list_issues"));
+        b.cluster().exposures().flush(handle).onComplete(promise);
+      }));
+      TestHub.await(Future.all(onA, onB));
+      for (Node node : nodes) {
+        Exposure seen = node.on(() -> node.cluster().exposures().refresh(handle).map(v -> node.cluster().exposures().get(handle)));
+        assertThat(seen.tools()).containsExactlyInAnyOrder("memory__read_graph", "github__list_issues");
+        assertThat(seen.categories()).contains("files");
+      }
+    } finally {
+      nodes.forEach(node -> TestHub.await(node.vertx().close().otherwiseEmpty()));
+    }
+  }
+
+  /** A change that adds one category and one tool, as an analysis does (it may run on the node owning the entry). */
+  private static io.mcphub.gateway.exposure.ExposureStore.Change adding(String category, String tool) {
+    return recorded -> {
+      Exposure current = recorded != null ? recorded : new Exposure(Set.of(), Set.of(), Set.of());
+      Set<String> categories = new java.util.LinkedHashSet<>(current.categories());
+      categories.add(category);
+      Set<String> tools = new java.util.LinkedHashSet<>(current.tools());
+      tools.add(tool);
+      return new Exposure(categories, current.analyzed(), tools);
+    };
+  }
+
   private static String ownedBy(Node node, Supplier<String> ids) {
     String id = ids.get();
     while (!isOwnedBy(node, id)) {
