@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mcphub.gateway.support.Await;
 import io.mcphub.gateway.support.ChildProcesses;
+import io.mcphub.gateway.support.NodeServer;
 import io.mcphub.gateway.support.ProcessOutput;
 import io.mcphub.gateway.support.RawMcp;
+import io.mcphub.gateway.support.Results;
 import io.mcphub.gateway.support.SwitchingProxy;
 import io.mcphub.gateway.support.TestHub;
 import io.modelcontextprotocol.client.McpClient;
@@ -16,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,8 @@ class ClusterIT {
 
   @Test
   void aSessionOpenedOnOneNodeIsServedByTheOthersAndOutlivesItsNode(@TempDir Path dir) throws Exception {
-    List<Integer> httpPorts = freePorts(NODES);
-    List<Integer> clusterPorts = freePorts(NODES);
+    List<Integer> httpPorts = NodeServer.freePorts(NODES);
+    List<Integer> clusterPorts = NodeServer.freePorts(NODES);
     List<Process> hubs = new ArrayList<>();
     List<ProcessHandle> trees = new ArrayList<>();
     Vertx vertx = Vertx.vertx();
@@ -89,7 +90,7 @@ class ClusterIT {
         proxy.target(B);
         McpSchema.CallToolResult echoed = client.callTool(new McpSchema.CallToolRequest("hub__call_tool",
             Map.of("name", "fx__echo", "arguments", Map.of("text", "across nodes"), "exposureId", exposureId)));
-        assertThat(text(echoed)).isEqualTo("echo: across nodes");
+        assertThat(Results.text(echoed)).isEqualTo("echo: across nodes");
 
         // C's own upstream announces a new tool: the notification crosses the event bus to the stream held by A
         proxy.target(C);
@@ -104,7 +105,7 @@ class ClusterIT {
         Await.until(() -> proxy.pendingPosts(C) == 1 || sampled.isDone());
         proxy.target(B);
         Await.until(sampled::isDone);
-        assertThat(text(sampled.join())).isEqualTo("sampled: model says ping");
+        assertThat(Results.text(sampled.join())).isEqualTo("sampled: model says ping");
 
         // a view minted on B serves its own MCP endpoint on C at once
         HttpResponse<String> view = new RawMcp("http://127.0.0.1:" + httpPorts.get(B) + "/api/views")
@@ -130,7 +131,7 @@ class ClusterIT {
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).contains("hub__analyze_prompt");
         McpSchema.CallToolResult afterLoss = client.callTool(new McpSchema.CallToolRequest("hub__call_tool",
             Map.of("name", "fx__echo", "arguments", Map.of("text", "after the loss"), "exposureId", exposureId)));
-        assertThat(text(afterLoss)).isEqualTo("echo: after the loss");
+        assertThat(Results.text(afterLoss)).isEqualTo("echo: after the loss");
         awaitMembers(httpPorts.get(B), NODES - 1);
         client.closeGracefully();
       }
@@ -179,21 +180,5 @@ class ClusterIT {
     return -1;
   }
 
-  private static String text(McpSchema.CallToolResult result) {
-    return ((McpSchema.TextContent) result.content().get(0)).text();
-  }
 
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
 }

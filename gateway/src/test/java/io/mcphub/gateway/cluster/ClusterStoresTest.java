@@ -7,6 +7,7 @@ import io.mcphub.gateway.exposure.Exposure;
 import io.mcphub.gateway.exposure.ExposureHandle;
 import io.mcphub.gateway.session.Session;
 import io.mcphub.gateway.support.Await;
+import io.mcphub.gateway.support.NodeServer;
 import io.mcphub.gateway.support.TestHub;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -14,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -159,7 +159,7 @@ class ClusterStoresTest {
   }
 
   private static List<Node> start(int count) throws IOException {
-    List<Integer> ports = freePorts(count);
+    List<Integer> ports = NodeServer.freePorts(count);
     List<String> members = ports.stream().map(port -> "127.0.0.1:" + port).toList();
     List<Node> nodes = new ArrayList<>();
     for (int port : ports) {
@@ -173,17 +173,4 @@ class ClusterStoresTest {
     return nodes;
   }
 
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
 }

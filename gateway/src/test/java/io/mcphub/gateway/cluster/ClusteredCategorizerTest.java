@@ -9,12 +9,12 @@ import io.mcphub.categorizer.CategorizerVerticle;
 import io.mcphub.categorizer.CategoryDefinition;
 import io.mcphub.categorizer.CategoryScore;
 import io.mcphub.gateway.config.ClusterOptions;
+import io.mcphub.gateway.support.NodeServer;
 import io.mcphub.gateway.support.TestHub;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ class ClusteredCategorizerTest {
 
   @Test
   void aCategorizerOnOneNodeAnswersAnotherNodesRequests() throws IOException {
-    List<Integer> ports = freePorts(2);
+    List<Integer> ports = NodeServer.freePorts(2);
     List<String> members = ports.stream().map(port -> "127.0.0.1:" + port).toList();
     List<Vertx> nodes = new ArrayList<>();
     try {
@@ -51,17 +51,4 @@ class ClusteredCategorizerTest {
     }
   }
 
-  private static List<Integer> freePorts(int count) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        sockets.add(new ServerSocket(0));
-      }
-      return sockets.stream().map(ServerSocket::getLocalPort).toList();
-    } finally {
-      for (ServerSocket socket : sockets) {
-        socket.close();
-      }
-    }
-  }
 }

@@ -79,8 +79,21 @@ public final class NodeServer implements AutoCloseable {
   }
 
   public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+    return freePorts(1).get(0);
+  }
+
+  /** {@code count} distinct free loopback ports (all held open while chosen, so none is chosen twice). */
+  public static java.util.List<Integer> freePorts(int count) throws IOException {
+    java.util.List<ServerSocket> sockets = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        sockets.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+      }
+      return sockets.stream().map(ServerSocket::getLocalPort).toList();
+    } finally {
+      for (ServerSocket socket : sockets) {
+        socket.close();
+      }
     }
   }
 
