@@ -17,7 +17,7 @@ import {
   acceptedContent, createMcpHandler, createRequestStateCodec, hostHeaderValidationResponse, inputRequired, inputResponse,
   localhostAllowedHostnames, originValidationResponse,
 } from '@modelcontextprotocol/server';
-import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, readResource, sleep, text } from './fixture-content.mjs';
+import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, promptMessages, readResource, sleep, text, user } from './fixture-content.mjs';
 
 const NOT_FOUND = (uri) => new ProtocolError(ProtocolErrorCode.InvalidParams, `Resource not found: ${uri}`, { uri });
 
@@ -259,20 +259,11 @@ async function multiRound(ctx) {
 }
 
 async function getPrompt(params, ctx) {
-  const args = params.arguments ?? {};
-  const user = (content) => ({ role: 'user', content });
+  const fixed = promptMessages(params.name, params.arguments ?? {});
+  if (fixed) {
+    return fixed;
+  }
   switch (params.name) {
-    case 'test_simple_prompt':
-      return { messages: [user({ type: 'text', text: 'This is a simple prompt for testing.' })] };
-    case 'test_prompt_with_arguments':
-      return { messages: [user({ type: 'text', text: `Prompt with arguments: arg1='${args.arg1}', arg2='${args.arg2}'` })] };
-    case 'test_prompt_with_embedded_resource':
-      return { messages: [
-        user({ type: 'resource', resource: { uri: String(args.resourceUri), mimeType: 'text/plain', text: 'Embedded resource content for testing.' } }),
-        user({ type: 'text', text: 'Please process the embedded resource above.' }),
-      ] };
-    case 'test_prompt_with_image':
-      return { messages: [user({ type: 'image', data: PNG, mimeType: 'image/png' }), user({ type: 'text', text: 'Please analyze the image above.' })] };
     case 'test_input_required_result_prompt': {
       const answer = acceptedContent(ctx.mcpReq.inputResponses, 'user_context');
       return typeof answer?.context === 'string'
@@ -280,8 +271,6 @@ async function getPrompt(params, ctx) {
         : inputRequired({ inputRequests: { user_context: inputRequired.elicit({ message: 'What context should the prompt use?',
           requestedSchema: { type: 'object', properties: { context: { type: 'string' } }, required: ['context'] } }) } });
     }
-    case 'test_dynamic_prompt':
-      return { messages: [user({ type: 'text', text: 'A prompt listed after test_trigger_prompt_change.' })] };
     default:
       throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown prompt: ${params.name}`);
   }

@@ -28,7 +28,7 @@ import {
   ListResourcesRequestSchema, ListResourceTemplatesRequestSchema, ListToolsRequestSchema, ReadResourceRequestSchema,
   McpError, SetLevelRequestSchema, SubscribeRequestSchema, UnsubscribeRequestSchema, isInitializeRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, readResource, sleep, text } from './fixture-content.mjs';
+import { PNG, WAV, complete, dynamicPrompt, dynamicTool, noArguments, promptMessages, readResource, sleep, text, user } from './fixture-content.mjs';
 
 const NOT_FOUND = (uri) => Object.assign(new Error(`Resource not found: ${uri}`), { code: -32002, data: { uri } });
 
@@ -335,26 +335,15 @@ async function inputRequiredTool(ask, name) {
 }
 
 async function getPrompt(server, params, extra) {
-  const args = params.arguments ?? {};
-  const user = (content) => ({ role: 'user', content });
+  const fixed = promptMessages(params.name, params.arguments ?? {});
+  if (fixed) {
+    return fixed;
+  }
   switch (params.name) {
-    case 'test_simple_prompt':
-      return { messages: [user({ type: 'text', text: 'This is a simple prompt for testing.' })] };
-    case 'test_prompt_with_arguments':
-      return { messages: [user({ type: 'text', text: `Prompt with arguments: arg1='${args.arg1}', arg2='${args.arg2}'` })] };
-    case 'test_prompt_with_embedded_resource':
-      return { messages: [
-        user({ type: 'resource', resource: { uri: String(args.resourceUri), mimeType: 'text/plain', text: 'Embedded resource content for testing.' } }),
-        user({ type: 'text', text: 'Please process the embedded resource above.' }),
-      ] };
-    case 'test_prompt_with_image':
-      return { messages: [user({ type: 'image', data: PNG, mimeType: 'image/png' }), user({ type: 'text', text: 'Please analyze the image above.' })] };
     case 'test_input_required_result_prompt': {
       const answer = await new Asker(server, extra).elicit('user_context', 'What context should the prompt use?', { context: { type: 'string' } });
       return { messages: [user({ type: 'text', text: `Use this context: ${answer.content?.context}` })] };
     }
-    case 'test_dynamic_prompt':
-      return { messages: [user({ type: 'text', text: 'A prompt listed after test_trigger_prompt_change.' })] };
     default:
       throw Object.assign(new Error(`Unknown prompt: ${params.name}`), { code: -32602 });
   }

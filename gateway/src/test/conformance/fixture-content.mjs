@@ -38,3 +38,27 @@ export function readResource(uri, notFound) {
   }
   throw notFound(uri);
 }
+
+/** A prompt message from the user. */
+export const user = (content) => ({ role: 'user', content });
+
+/** The messages of the prompts both fixtures serve alike; undefined for a prompt each serves its own way. */
+export function promptMessages(name, args) {
+  switch (name) {
+    case 'test_simple_prompt':
+      return { messages: [user({ type: 'text', text: 'This is a simple prompt for testing.' })] };
+    case 'test_prompt_with_arguments':
+      return { messages: [user({ type: 'text', text: `Prompt with arguments: arg1='${args.arg1}', arg2='${args.arg2}'` })] };
+    case 'test_prompt_with_embedded_resource':
+      return { messages: [
+        user({ type: 'resource', resource: { uri: String(args.resourceUri), mimeType: 'text/plain', text: 'Embedded resource content for testing.' } }),
+        user({ type: 'text', text: 'Please process the embedded resource above.' }),
+      ] };
+    case 'test_prompt_with_image':
+      return { messages: [user({ type: 'image', data: PNG, mimeType: 'image/png' }), user({ type: 'text', text: 'Please analyze the image above.' })] };
+    case 'test_dynamic_prompt':
+      return { messages: [user({ type: 'text', text: 'A prompt listed after test_trigger_prompt_change.' })] };
+    default:
+      return undefined;
+  }
+}
