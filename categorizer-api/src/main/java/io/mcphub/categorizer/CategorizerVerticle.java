@@ -79,23 +79,37 @@ public final class CategorizerVerticle extends VerticleBase {
       message.fail(CategorizerFailures.INVALID_REQUEST, "the request body must be a JSON object");
       return;
     }
-    Future<Categorization> answer;
-    try {
-      answer = categorizer.categorize(request);
-    } catch (RuntimeException e) {
-      answer = Future.failedFuture(e);
-    }
-    answer.onComplete(result -> {
-      if (result.succeeded() && result.result() != null) {
-        long latency = (System.nanoTime() - start) / 1_000_000;
-        Categorization normalized = result.result().normalizedFor(request);
-        message.reply(normalized.withLatency(normalized.latencyMs() > 0 ? normalized.latencyMs() : latency).toJson());
+    call(categorizer, request, start).onComplete(result -> {
+      if (result.succeeded()) {
+        message.reply(result.result().toJson());
       } else if (result.cause() instanceof CategorizerException failure) {
         message.fail(failure.code(), failure.getMessage());
       } else {
         LOG.log(System.Logger.Level.WARNING, "categorizer '" + name + "' failed unexpectedly", result.cause());
         message.fail(CategorizerFailures.INTERNAL, "categorizer '" + name + "' failed");
       }
+    });
+  }
+
+  /**
+   * Asks {@code categorizer} on the caller's thread, as this verticle does for a message: an exception it throws is a
+   * failure, its answer is normalized for the request, and timed from {@code startNanos} unless it says its own
+   * latency. Failures come back as they are (a {@link CategorizerException} names its code).
+   */
+  public static Future<Categorization> call(Categorizer categorizer, CategorizationRequest request, long startNanos) {
+    Future<Categorization> answer;
+    try {
+      answer = categorizer.categorize(request);
+    } catch (RuntimeException e) {
+      answer = Future.failedFuture(e);
+    }
+    return answer.compose(result -> {
+      if (result == null) {
+        return Future.failedFuture(new IllegalStateException("the categorizer answered nothing"));
+      }
+      long latency = (System.nanoTime() - startNanos) / 1_000_000;
+      Categorization normalized = result.normalizedFor(request);
+      return Future.succeededFuture(normalized.withLatency(normalized.latencyMs() > 0 ? normalized.latencyMs() : latency));
     });
   }
 

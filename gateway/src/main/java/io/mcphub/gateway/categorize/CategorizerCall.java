@@ -6,6 +6,7 @@ import io.mcphub.categorizer.Categorizer;
 import io.mcphub.categorizer.CategorizerClient;
 import io.mcphub.categorizer.CategorizerException;
 import io.mcphub.categorizer.CategorizerFailures;
+import io.mcphub.categorizer.CategorizerVerticle;
 import io.vertx.core.Future;
 
 /**
@@ -13,7 +14,8 @@ import io.vertx.core.Future;
  * contract has it, so a categorizer may run in its own verticle or on another node; or in process ({@link #inProcess})
  * for the built-in heuristic, which answers in a fraction of a millisecond of CPU: the bus would add two thread hops
  * and a copy of the request (every category with its sample of tool names) and of the answer to each analysis, most of
- * its latency and all of its tail on a loaded machine. Both give the same normalized answer, and the same failures.
+ * its latency and all of its tail on a loaded machine. Both give the same normalized answer ({@link CategorizerVerticle#call}),
+ * and the same failures.
  */
 interface CategorizerCall {
 
@@ -49,24 +51,9 @@ interface CategorizerCall {
 
       @Override
       public Future<Categorization> categorize(CategorizationRequest request) {
-        long start = System.nanoTime();
-        Future<Categorization> answer;
-        try {
-          answer = categorizer.categorize(request);
-        } catch (RuntimeException e) {
-          answer = Future.failedFuture(e);
-        }
-        return answer.transform(result -> {
-          if (result.succeeded() && result.result() != null) {
-            Categorization normalized = result.result().normalizedFor(request);
-            long latency = (System.nanoTime() - start) / 1_000_000;
-            return Future.succeededFuture(normalized.withLatency(normalized.latencyMs() > 0 ? normalized.latencyMs() : latency));
-          }
-          if (result.cause() instanceof CategorizerException failure) {
-            return Future.failedFuture(failure);
-          }
-          return Future.failedFuture(new CategorizerException(CategorizerFailures.INTERNAL, "categorizer '" + name + "' failed"));
-        });
+        return CategorizerVerticle.call(categorizer, request, System.nanoTime()).recover(failure -> Future.failedFuture(
+            failure instanceof CategorizerException known ? known
+                : new CategorizerException(CategorizerFailures.INTERNAL, "categorizer '" + name + "' failed")));
       }
     };
   }
