@@ -59,10 +59,14 @@ public final class JsonRpc {
    */
   public static String encode(JsonObject message) {
     if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
-      return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":"
-          + result.encoded() + "}";
+      return head(message) + result.encoded() + "}";
     }
     return message.encode();
+  }
+
+  /** A response's text up to its result: {@code {"jsonrpc":"2.0","id":<id>,"result":}. */
+  private static String head(JsonObject response) {
+    return "{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(response.getValue("id")) + ",\"result\":";
   }
 
   /**
@@ -72,11 +76,11 @@ public final class JsonRpc {
    */
   public static Buffer toBuffer(JsonObject message) {
     if (message.size() == 3 && message.getValue("result") instanceof EncodedResult result) {
-      Buffer head = Buffer.buffer("{\"jsonrpc\":\"" + VERSION + "\",\"id\":" + encodeId(message.getValue("id")) + ",\"result\":");
+      Buffer head = Buffer.buffer(head(message));
       Buffer body = result.bytes();
       return Buffer.buffer(head.length() + body.length() + 1).appendBuffer(head).appendBuffer(body).appendByte((byte) '}');
     }
-    return Buffer.buffer(message.encode());
+    return message.toBuffer();
   }
 
   /**
