@@ -4,8 +4,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A sentence model shipped inside a LangChain4j Maven artifact, run by ONNX Runtime in this process: nothing is
@@ -21,15 +20,15 @@ final class OnnxEmbedder implements Embedder {
   enum Model {
     /** all-MiniLM-L6-v2, int8-quantized: 6 layers, 384 dimensions, 23 MB of ONNX (Apache 2.0). */
     ALL_MINILM_L6_V2_Q("all-minilm-l6-v2-q",
-        executor -> new SingleThreadedOnnxModel("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json"),
+        () -> new SingleThreadedOnnxModel("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json"),
         new Calibration(0.02, 0.06));
 
     final String id;
-    final Function<Executor, EmbeddingModel> loader;
+    final Supplier<EmbeddingModel> loader;
     /** The usual spread of a request's similarities to tool texts, read off a catalog of 900 tools. */
     final Calibration prior;
 
-    Model(String id, Function<Executor, EmbeddingModel> loader, Calibration prior) {
+    Model(String id, Supplier<EmbeddingModel> loader, Calibration prior) {
       this.id = id;
       this.loader = loader;
       this.prior = prior;
@@ -80,8 +79,7 @@ final class OnnxEmbedder implements Embedder {
     if (current == null) {
       synchronized (this) {
         if (loaded == null) {
-          // the calling worker runs the inference itself: no extra thread pool beside ONNX Runtime's own
-          loaded = model.loader.apply(Runnable::run);
+          loaded = model.loader.get();
         }
         current = loaded;
       }

@@ -92,9 +92,7 @@ public final class CategorizerDeployment {
       return Future.succeededFuture();
     }
     try {
-      if (factories == null) {
-        factories = CategorizerPlugins.discover(pluginsDir);
-      }
+      factories();
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
@@ -204,6 +202,14 @@ public final class CategorizerDeployment {
         .otherwise(error -> new JsonObject().put("state", "running").put("up", true).put("status", "unavailable"));
   }
 
+  /** The installed categorizer factories, discovered once; throws {@link ConfigException} for duplicate names. */
+  private Map<String, CategorizerFactory> factories() {
+    if (factories == null) {
+      factories = CategorizerPlugins.discover(pluginsDir);
+    }
+    return factories;
+  }
+
   private JsonObject heuristicConfig() {
     return heuristicConfig(options);
   }
@@ -222,10 +228,7 @@ public final class CategorizerDeployment {
    */
   public Categorizer localHeuristic(FilteringOptions filtering) {
     try {
-      if (factories == null) {
-        factories = CategorizerPlugins.discover(pluginsDir);
-      }
-      CategorizerFactory factory = factories.get(PromptAnalyzer.HEURISTIC);
+      CategorizerFactory factory = factories().get(PromptAnalyzer.HEURISTIC);
       return factory == null ? null : factory.create(vertx, heuristicConfig(filtering));
     } catch (RuntimeException e) {
       LOG.warn("the heuristic categorizer cannot run in process ({}); it is asked over the event bus", e.getMessage());

@@ -126,13 +126,13 @@ public final class ToolSelection {
       double withoutRank = orderEvidence(category, match, bestOfCategory, need, similar);
       double semanticRank = bestSemantic <= 0 ? 0 : Math.pow(similar / bestSemantic, RANK_EXPONENT);
       double confidence = Math.min(need, confidence(category, match, inCategory, need, best, similar, semanticRank));
-      if (evidence.mentioned().contains(tool.name())) {
+      boolean named = evidence.mentioned().contains(tool.name());
+      if (named) {
         confidence = Math.max(confidence, ToolMentions.CONFIDENCE);
         withoutRank = Math.max(withoutRank, ToolMentions.CONFIDENCE);
       }
       if (confidence >= evidence.decided().threshold()) {
-        boolean byCategoryOrName = evidence.mentioned().contains(tool.name())
-            || confidence(category, match, inCategory, 0, 0) >= evidence.decided().threshold();
+        boolean byCategoryOrName = named || confidence(category, match, inCategory, 0, 0) >= evidence.decided().threshold();
         candidates.add(new Candidate(new SelectedTool(tool, confidence), withoutRank, score(match), byCategoryOrName));
       }
     }

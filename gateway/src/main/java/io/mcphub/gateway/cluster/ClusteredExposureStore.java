@@ -57,12 +57,10 @@ final class ClusteredExposureStore implements ExposureStore {
   public void update(String handle, Change change) {
     local.put(handle, change.apply(local.get(handle)));
     Future<Void> before = writes.getOrDefault(handle, Future.succeededFuture());
-    String[] created = new String[1];
-    writes.put(handle, before.transform(done -> vertx.<String>executeBlocking(() -> {
-      created[0] = encode(change.apply(null));
-      return shared.putIfAbsent(handle, created[0], 0, TimeUnit.MILLISECONDS, idleTimeoutMs, TimeUnit.MILLISECONDS);
-    }, false))
-        .compose(existing -> existing == null ? Future.succeededFuture(created[0])
+    String created = encode(change.apply(null));
+    writes.put(handle, before.transform(done -> vertx.<String>executeBlocking(() -> shared.putIfAbsent(handle, created, 0,
+            TimeUnit.MILLISECONDS, idleTimeoutMs, TimeUnit.MILLISECONDS), false))
+        .compose(existing -> existing == null ? Future.succeededFuture(created)
             : Future.fromCompletionStage(shared.submitToKey(handle, new ApplyChange(change)), vertx.getOrCreateContext()))
         .map(merged -> {
           if (merged != null) {

@@ -245,7 +245,7 @@ final class MetaTools {
     for (ToolMatch match : toolIndex.search(text, ((Number) limit).intValue())) {
       CatalogEntry tool = registry.tool(match.name());
       if (tool != null && policy.callable(request.session(), tool)) {
-        found.add(tool.definition().copy().put("confidence", match.confidence()));
+        found.add(withConfidence(tool.definition(), match.confidence()));
       }
     }
     return Future.succeededFuture(new JsonObject().put("content", new JsonArray().add(text(toolSummary(found))))
@@ -372,6 +372,14 @@ final class MetaTools {
     return after;
   }
 
+  /**
+   * A tool's definition as a result lists it, with its confidence: a shallow copy (the schema is shared, never changed:
+   * it is only encoded into the answer).
+   */
+  private static JsonObject withConfidence(JsonObject definition, double confidence) {
+    return new JsonObject(new java.util.LinkedHashMap<>(definition.getMap())).put("confidence", confidence);
+  }
+
   private JsonObject analysisResult(Decision decision, List<String> exposedTools, Minted minted) {
     Analysis analysis = decision.analysis();
     JsonArray categories = new JsonArray();
@@ -379,10 +387,8 @@ final class MetaTools {
       categories.add(new JsonObject().put("name", score.category()).put("confidence", score.confidence())
           .put("exposed", analysis.exposed().contains(score.category())));
     }
-    // a shallow copy of each definition (its schema is shared, never changed: it is only encoded into this answer)
     List<JsonObject> tools = decision.tools().stream()
-        .map(selected -> new JsonObject(new java.util.LinkedHashMap<>(selected.tool().definition().getMap()))
-            .put("confidence", selected.confidence())).toList();
+        .map(selected -> withConfidence(selected.tool().definition(), selected.confidence())).toList();
     JsonObject structured = new JsonObject()
         .put("categories", categories)
         .put("exposedCategories", new JsonArray(List.copyOf(analysis.exposed())))

@@ -73,19 +73,22 @@ public final class HubMetrics {
    */
   public static Vertx newVertx(VertxOptions options, Function<String, String> environment) {
     PrometheusMeterRegistry registry = newRegistry();
-    options.setMetricsOptions(metricsOptions(environment));
-    Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    Vertx vertx = builder(options, registry, environment).build();
     REGISTRIES.put(vertx, registry);
     return vertx;
+  }
+
+  private static io.vertx.core.VertxBuilder builder(VertxOptions options, PrometheusMeterRegistry registry,
+      Function<String, String> environment) {
+    return Vertx.builder().with(options.setMetricsOptions(metricsOptions(environment))).withMetrics(new MicrometerMetricsFactory(registry));
   }
 
   /** A clustered Vert.x on {@code manager} whose own metrics report into a fresh Prometheus registry, as above. */
   public static io.vertx.core.Future<Vertx> newClusteredVertx(VertxOptions options,
       io.vertx.core.spi.cluster.ClusterManager manager, Function<String, String> environment) {
     PrometheusMeterRegistry registry = newRegistry();
-    options.setMetricsOptions(metricsOptions(environment));
-    return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).withClusterManager(manager)
-        .buildClustered().onSuccess(vertx -> REGISTRIES.put(vertx, registry));
+    return builder(options, registry, environment).withClusterManager(manager).buildClustered()
+        .onSuccess(vertx -> REGISTRIES.put(vertx, registry));
   }
 
   private static MicrometerMetricsOptions metricsOptions(Function<String, String> environment) {
