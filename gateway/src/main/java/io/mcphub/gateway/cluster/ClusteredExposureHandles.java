@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -120,10 +119,7 @@ final class ClusteredExposureHandles implements ExposureHandles {
 
   static ExposureHandle decode(String encoded) {
     JsonObject json = new JsonObject(encoded);
-    Set<String> categories = new LinkedHashSet<>();
-    json.getJsonArray("categories").forEach(item -> categories.add((String) item));
-    List<String> tools = new ArrayList<>();
-    json.getJsonArray("tools").forEach(item -> tools.add((String) item));
-    return new ExposureHandle(json.getString("id"), json.getString("owner"), categories, tools, json.getLong("expiresAt"));
+    return new ExposureHandle(json.getString("id"), json.getString("owner"), ClusteredExposureStore.strings(json.getJsonArray("categories")),
+        json.getJsonArray("tools").stream().map(String.class::cast).toList(), json.getLong("expiresAt"));
   }
 }

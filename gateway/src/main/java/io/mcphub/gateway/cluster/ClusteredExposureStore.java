@@ -142,7 +142,8 @@ final class ClusteredExposureStore implements ExposureStore {
         strings(json.getJsonArray("tools")));
   }
 
-  private static Set<String> strings(JsonArray array) {
+  /** The strings of a JSON array, in order, each once. */
+  static Set<String> strings(JsonArray array) {
     Set<String> result = new LinkedHashSet<>();
     array.forEach(item -> result.add((String) item));
     return result;

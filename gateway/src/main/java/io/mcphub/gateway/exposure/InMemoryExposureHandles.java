@@ -42,13 +42,8 @@ final class InMemoryExposureHandles implements ExposureHandles {
   @Override
   public ExposureHandle mint(String owner, Set<String> categories, List<String> tools) {
     long now = clock.getAsLong();
-    sweep(now);
-    ArrayDeque<String> owned = owner == null ? null : byOwner.computeIfAbsent(owner, key -> new ArrayDeque<>());
-    if (owned != null && owned.size() >= maxPerPrincipal) {
-      handles.remove(owned.pollFirst());
-    }
     ExposureHandle handle = new ExposureHandle(Session.randomId(ID_BYTES), owner, categories, tools, now + ttl.toMillis());
-    keep(handle, owned);
+    admit(handle, now);
     return handle;
   }
 
@@ -58,6 +53,11 @@ final class InMemoryExposureHandles implements ExposureHandles {
     if (handles.containsKey(handle.id()) || now >= handle.expiresAt()) {
       return;
     }
+    admit(handle, now);
+  }
+
+  /** Sweeps out what expired, makes room among its owner's handles, and keeps {@code handle}. */
+  private void admit(ExposureHandle handle, long now) {
     sweep(now);
     ArrayDeque<String> owned = handle.owner() == null ? null : byOwner.computeIfAbsent(handle.owner(), key -> new ArrayDeque<>());
     if (owned != null && owned.size() >= maxPerPrincipal) {
